@@ -1,0 +1,33 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useSessionSync } from '@/data/auth/session-query';
+import { ApiError } from '@/lib/api-error';
+
+function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Only a dropped connection is worth retrying; a refusal or a bug won't fix itself.
+        retry: (failureCount, error) =>
+          error instanceof ApiError && error.kind === 'network' && failureCount < 3,
+        // Coming back to the tab refetches (the default), but not for data under 10 s old.
+        staleTime: 10_000,
+      },
+    },
+  });
+}
+
+function SessionSync() {
+  useSessionSync();
+  return null;
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionSync />
+      {children}
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,4 @@
+export const overviewKeys = {
+  all: ['overview'] as const,
+  rowCounts: () => [...overviewKeys.all, 'row-counts'] as const,
+};

@@ -1,0 +1,47 @@
+export type ApiErrorKind = 'validation' | 'not-found' | 'unauthorized' | 'network' | 'server';
+
+/** The one error type the data layer throws; `message` is written for the person using the app. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+  }
+}
+
+const messages: Record<ApiErrorKind, string> = {
+  network: "Can't reach the server. Check your connection and try again.",
+  unauthorized: "You don't have access to this. Try signing out and in again.",
+  'not-found': "That wasn't found on the server.",
+  validation: 'The server could not accept that request.',
+  server: 'The server ran into a problem. Try again in a moment.',
+};
+
+function kindFromStatus(status: number | undefined): ApiErrorKind {
+  if (status === 0) return 'network';
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404) return 'not-found';
+  if (status !== undefined && status >= 400 && status < 500) return 'validation';
+  return 'server';
+}
+
+/**
+ * supabase-js reports a failed fetch (offline, DNS, CORS, aborted) as status 0, and a HEAD
+ * request's error has no body, so the HTTP status is the reliable signal.
+ */
+export function apiErrorFromStatus(status: number | undefined, cause: unknown): ApiError {
+  const kind = kindFromStatus(status);
+  return new ApiError(kind, messages[kind], { status, cause });
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+}

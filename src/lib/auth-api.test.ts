@@ -1,0 +1,63 @@
+import { AuthApiError, AuthRetryableFetchError } from '@supabase/supabase-js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error';
+import { signIn } from './auth-api';
+import { appClient } from './supabase';
+
+vi.mock('./supabase', () => ({
+  appClient: { auth: { signInWithPassword: vi.fn() } },
+}));
+
+const signInWithPassword = vi.mocked(appClient.auth.signInWithPassword);
+
+beforeEach(() => {
+  signInWithPassword.mockReset();
+});
+
+function failWith(error: Error) {
+  signInWithPassword.mockResolvedValue({ data: { user: null, session: null }, error } as never);
+}
+
+describe('signIn', () => {
+  it('returns the signed-in user', async () => {
+    signInWithPassword.mockResolvedValue({
+      data: { session: { user: { id: 'u1', email: 'ops@demo.local' } } },
+      error: null,
+    } as never);
+
+    await expect(signIn(' ops@demo.local ', 'pw')).resolves.toEqual({
+      userId: 'u1',
+      email: 'ops@demo.local',
+    });
+    expect(signInWithPassword).toHaveBeenCalledWith({ email: 'ops@demo.local', password: 'pw' });
+  });
+
+  it.each([
+    [
+      new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'),
+      'unauthorized',
+      'Wrong email or password.',
+    ],
+    [
+      new AuthApiError('Email not confirmed', 400, 'email_not_confirmed'),
+      'validation',
+      'Email not confirmed',
+    ],
+    [
+      new AuthRetryableFetchError('Failed to fetch', 0),
+      'network',
+      "Can't reach the server. Check your connection and try again.",
+    ],
+    [
+      new AuthRetryableFetchError('Bad Gateway', 502),
+      'server',
+      'The server ran into a problem. Try again in a moment.',
+    ],
+  ])('turns %s into a human message', async (error, kind, message) => {
+    failWith(error);
+
+    const thrown = await signIn('a@b.c', 'pw').catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect(thrown).toMatchObject({ kind, message });
+  });
+});
