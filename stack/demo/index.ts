@@ -1,0 +1,27 @@
+import type pg from 'pg';
+import { generateDemoData } from './generate';
+import { insertDemoData } from './insert';
+import type { DemoSummary } from './types';
+
+// The demo data's public face: seed a fresh local database, and the names others rely on.
+
+export { DEFAULT_SEED, generateDemoData, type GenerateOptions } from './generate';
+export { insertDemoData } from './insert';
+export { RECORDING_FILES, recordingWav } from './recordings';
+export { DEMO_EXAMPLES, DEMO_PASSWORD, DEMO_STAFF } from './staff';
+export type * from './types';
+
+export interface SeedOptions {
+  seed?: number;
+  /** Defaults to now, truncated to the minute. */
+  anchor?: Date;
+  recordingBaseUrl: string;
+}
+
+export async function seedDemoData(
+  client: pg.ClientBase,
+  options: SeedOptions,
+): Promise<DemoSummary> {
+  const anchor = options.anchor ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  return insertDemoData(client, generateDemoData({ ...options, anchor }));
+}

@@ -1,0 +1,120 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { verifyToken } from './auth/tokens';
+import { sendJson } from './http';
+import { serveRecording } from './storage';
+
+/**
+ * The one public port (DESIGN §5), shaped like Supabase's API gateway: an `apikey` is required
+ * (header or query parameter), and then /rest/v1 goes to PostgREST, /auth/v1 to auth,
+ * /storage/v1/object/public to the demo recordings, /realtime/v1 to the realtime server.
+ */
+export interface GatewayRoutes {
+  jwtSecret: string;
+  postgrestUrl: string;
+  auth: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+  ) => Promise<void>;
+  /** WebSocket upgrades for /realtime/v1/websocket; absent until a realtime server is attached. */
+  realtimeUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+}
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers':
+    'authorization, apikey, content-type, x-client-info, prefer, range, accept, accept-profile, content-profile, x-supabase-api-version, x-retry-count',
+  'Access-Control-Expose-Headers':
+    'content-range, content-location, x-supabase-api-version, range-unit',
+  'Access-Control-Max-Age': '600',
+};
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  // Any origin, as Supabase's gateway allows: the apikey and the JWT are what protect the data.
+  return {
+    'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+    Vary: 'Origin',
+    ...CORS_HEADERS,
+  };
+}
+
+/** The apikey must be a JWT this stack signed (the anon or service-role key), as Kong checks. */
+async function checkApiKey(
+  req: IncomingMessage,
+  url: URL,
+  jwtSecret: string,
+): Promise<string | { status: number; message: string }> {
+  const header = req.headers.apikey;
+  const key = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
+  if (!key) return { status: 401, message: 'No API key found in request' };
+  try {
+    await verifyToken(key, jwtSecret);
+    return key;
+  } catch {
+    return { status: 401, message: 'Invalid API key' };
+  }
+}
+
+function proxy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: URL,
+  apiKey: string,
+  cors: Record<string, string>,
+) {
+  const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host };
+  delete headers.apikey;
+  // Like Supabase's gateway: a request without a user token acts with the apikey's role.
+  if (!headers.authorization) headers.authorization = `Bearer ${apiKey}`;
+  const upstream = http.request(target, { method: req.method, headers }, (up) => {
+    res.writeHead(up.statusCode ?? 502, { ...up.headers, ...cors });
+    up.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent)
+      sendJson(res, 503, { message: 'The database API (PostgREST) is not reachable' }, cors);
+    else res.destroy();
+  });
+  req.pipe(upstream);
+}
+
+export function createGateway(routes: GatewayRoutes): http.Server {
+  const server = http.createServer(async (req, res) => {
+    const cors = corsHeaders(req);
+    try {
+      const url = new URL(req.url ?? '/', 'http://gateway');
+      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' }, cors);
+      // Public bucket objects need no key, as on Supabase Storage: an <audio> element sends no headers.
+      const publicObject = /^\/storage\/v1\/object\/public\/(.+)$/.exec(url.pathname);
+      if (publicObject) return serveRecording(req, res, decodeURIComponent(publicObject[1]!), cors);
+
+      const apiKey = await checkApiKey(req, url, routes.jwtSecret);
+      if (typeof apiKey !== 'string')
+        return sendJson(res, apiKey.status, { message: apiKey.message }, cors);
+
+      if (url.pathname.startsWith('/rest/v1')) {
+        const target = new URL(url.pathname.slice('/rest/v1'.length) || '/', routes.postgrestUrl);
+        target.search = url.search;
+        return proxy(req, res, target, apiKey, cors);
+      }
+      if (url.pathname.startsWith('/auth/v1/')) {
+        for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+        return await routes.auth(req, res, url.pathname.slice('/auth/v1'.length), url.searchParams);
+      }
+      return sendJson(res, 404, { message: `No route for ${url.pathname}` }, cors);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { message: (error as Error).message }, cors);
+      else res.destroy();
+    }
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+    if (path === '/realtime/v1/websocket' && routes.realtimeUpgrade)
+      return routes.realtimeUpgrade(req, socket, head);
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  return server;
+}

@@ -1,0 +1,116 @@
+import type http from 'node:http';
+import pg from 'pg';
+import { createAuthHandler } from './auth/auth-server';
+import { type StackConfig, apiUrl, dbUrl } from './config';
+import { seedDemoData } from './demo';
+import { createGateway } from './gateway';
+import { migrate } from './migrate';
+import { assertPortFree, freePort } from './net';
+import { type RunningPostgres, startPostgres } from './postgres';
+import { type RunningPostgrest, startPostgrest } from './postgrest';
+
+export interface RunningStack {
+  config: StackConfig;
+  apiUrl: string;
+  dbUrl: string;
+  pids: { postgres: number | undefined; postgrest: number | undefined };
+  /** Rejects, naming the part, when Postgres or PostgREST dies while the stack runs. */
+  crashed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: (line: string) => void;
+}
+
+/** Postgres → migrations → demo data (empty database only) → PostgREST → gateway. */
+export async function startStack(
+  config: StackConfig,
+  { log = console.log }: StartOptions = {},
+): Promise<RunningStack> {
+  await assertPortFree(config.apiPort, 'API gateway', config.host);
+  await assertPortFree(config.dbPort, 'Postgres', config.host);
+  const restPort = config.restPort || (await freePort(config.host));
+
+  let stopping = false;
+  let postgres: RunningPostgres | undefined;
+  let postgrest: RunningPostgrest | undefined;
+  let pool: pg.Pool | undefined;
+  let gateway: http.Server | undefined;
+
+  const stop = async () => {
+    stopping = true;
+    await new Promise<void>((resolve) =>
+      gateway?.listening ? gateway.close(() => resolve()) : resolve(),
+    );
+    gateway?.closeAllConnections();
+    await postgrest?.stop();
+    await pool?.end().catch(() => undefined);
+    await postgres?.stop();
+  };
+
+  try {
+    postgres = await startPostgres(config, (line) => log(`[postgres] ${line}`));
+    pool = new pg.Pool({ connectionString: dbUrl(config), max: 10 });
+    pool.on('error', () => undefined); // idle clients die with Postgres; the crash watcher reports it
+
+    const client = await pool.connect();
+    try {
+      const applied = await migrate(client);
+      if (applied.length) log(`Applied ${applied.length} migration(s).`);
+      if (config.seedDemoData) await seedIfEmpty(client, config, log);
+    } finally {
+      client.release();
+    }
+
+    postgrest = await startPostgrest(config, restPort, (line) => log(`[postgrest] ${line}`));
+    const auth = createAuthHandler({
+      pool,
+      jwtSecret: config.jwtSecret,
+      issuer: `${apiUrl(config)}/auth/v1`,
+      expiresIn: config.jwtExpirySeconds,
+    });
+    gateway = createGateway({ jwtSecret: config.jwtSecret, postgrestUrl: postgrest.url, auth });
+    await new Promise<void>((resolve, reject) => {
+      gateway!.once('error', reject);
+      gateway!.listen(config.apiPort, config.host, () => resolve());
+    });
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+
+  const watch = (name: string, exited: Promise<number | null>) =>
+    exited.then((code) => {
+      if (!stopping) throw new Error(`${name} exited unexpectedly (code ${code ?? 'none'})`);
+      return new Promise<never>(() => undefined);
+    });
+  const crashed = Promise.race([
+    watch('Postgres', postgres.exited),
+    watch('PostgREST', postgrest.exited),
+  ]);
+  crashed.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
+
+  const pids = { postgres: postgres.pid, postgrest: postgrest.child.pid };
+  return { config, apiUrl: apiUrl(config), dbUrl: dbUrl(config), pids, crashed, stop };
+}
+
+async function seedIfEmpty(
+  client: pg.PoolClient,
+  config: StackConfig,
+  log: (line: string) => void,
+) {
+  const { rows } = await client.query<{ empty: boolean }>(
+    'select not exists (select 1 from public.sessions) and not exists (select 1 from auth.users) as empty',
+  );
+  if (!rows[0]?.empty) return;
+  const started = Date.now();
+  const summary = await seedDemoData(client, {
+    anchor: config.demoAnchor,
+    recordingBaseUrl: `${apiUrl(config)}/storage/v1/object/public/recordings`,
+  });
+  const counts = Object.entries(summary)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ');
+  log(`Seeded demo data in ${Date.now() - started} ms: ${counts}.`);
+}

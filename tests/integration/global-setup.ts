@@ -1,0 +1,30 @@
+import type { TestProject } from 'vitest/node';
+import { startTempStack } from '../support/temp-stack';
+
+export interface ProvidedStack {
+  apiUrl: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: ProvidedStack;
+  }
+}
+
+/** One real stack (Postgres, PostgREST, gateway with auth) for all integration tests of a run. */
+export default async function setup(project: TestProject) {
+  const temp = await startTempStack();
+  const { config } = temp.stack;
+  project.provide('stack', {
+    apiUrl: temp.stack.apiUrl,
+    dbUrl: temp.stack.dbUrl,
+    anonKey: config.anonKey,
+    serviceRoleKey: config.serviceRoleKey,
+    jwtSecret: config.jwtSecret,
+  });
+  return () => temp.destroy();
+}
