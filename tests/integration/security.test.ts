@@ -73,13 +73,11 @@ describe('row-level security (DESIGN §6)', () => {
     expect(foreignEdit.data).toEqual([]);
     const foreignDelete = await other.from('candidate_notes').delete().eq('id', id).select();
     expect(foreignDelete.data).toEqual([]);
-    const forged = await other
-      .from('candidate_notes')
-      .insert({
-        candidate_id: candidate!.id,
-        body: 'as someone else',
-        author_id: created.data!.author_id,
-      });
+    const forged = await other.from('candidate_notes').insert({
+      candidate_id: candidate!.id,
+      body: 'as someone else',
+      author_id: created.data!.author_id,
+    });
     expect(forged.error).not.toBeNull();
 
     const ownEdit = await author
