@@ -69,7 +69,11 @@ function proxy(
   // Like Supabase's gateway: a request without a user token acts with the apikey's role.
   if (!headers.authorization) headers.authorization = `Bearer ${apiKey}`;
   const upstream = http.request(target, { method: req.method, headers }, (up) => {
-    res.writeHead(up.statusCode ?? 502, { ...up.headers, ...cors });
+    // PostgREST answers CORS itself; keep only the gateway's, or browsers see two origins and refuse.
+    const upstreamHeaders = Object.fromEntries(
+      Object.entries(up.headers).filter(([name]) => !name.startsWith('access-control-')),
+    );
+    res.writeHead(up.statusCode ?? 502, { ...upstreamHeaders, ...cors });
     up.pipe(res);
   });
   upstream.on('error', () => {

@@ -172,4 +172,19 @@ describe('auth (GoTrue-compatible, through supabase-js)', () => {
     expect(user.status).toBe(403);
     expect(await user.json()).toMatchObject({ error_code: 'session_not_found' });
   });
+
+  it('answers a browser origin with exactly that origin, on REST and auth, preflight included', async () => {
+    const origin = 'http://127.0.0.1:5173';
+    for (const path of ['/rest/v1/sessions?select=session_id&limit=1', '/auth/v1/health']) {
+      const url = `${stackInfo().apiUrl}${path}`;
+      const preflight = await fetch(url, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      const res = await fetch(url, { headers: { ...headers(), Origin: origin } });
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+  });
 });
