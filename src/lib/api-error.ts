@@ -45,3 +45,30 @@ export function apiErrorFromStatus(status: number | undefined, cause: unknown): 
 export function describeError(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
 }
+
+/** The fields of supabase-js's PostgrestError this module reads. */
+interface PostgrestFailure {
+  message?: string;
+  code?: string;
+}
+
+/**
+ * A failed PostgREST request as an ApiError. Postgres error codes say more than the status: a
+ * missing read model (PGRST202) or table (42P01) means the backend lacks a migration, not that
+ * the user typed something wrong.
+ */
+export function apiErrorFromPostgrest(
+  error: PostgrestFailure,
+  status: number | undefined,
+  what: string,
+): ApiError {
+  if (error.code === 'PGRST202' || error.code === '42P01' || error.code === '42883') {
+    return new ApiError(
+      'not-found',
+      `The backend has no ${what}. Apply the dashboard's migrations to it (see the README).`,
+      { status, cause: error },
+    );
+  }
+  if (error.code === '42501') return apiErrorFromStatus(403, error);
+  return apiErrorFromStatus(status, error);
+}

@@ -1,5 +1,19 @@
+import { createAppApi } from './app-queries';
 import { countRows } from './row-counts';
 import { appClient } from './supabase';
+
+// The browser's app API, bound to its client; the functions live in app-queries.ts.
+export const appApi = createAppApi(appClient);
+export const {
+  listCandidates,
+  getCandidateByPhone,
+  getCandidateNames,
+  listJobs,
+  listNotes,
+  createNote,
+  updateNote,
+  deleteNote,
+} = appApi;
 
 const appTables = ['candidates', 'jobs', 'candidate_notes', 'staff_members'] as const;
 export type AppTable = (typeof appTables)[number];

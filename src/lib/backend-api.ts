@@ -1,5 +1,23 @@
+import { createBackendApi } from './backend-queries';
 import { countRows } from './row-counts';
 import { backendClient } from './supabase';
+
+// The browser's backend API (DESIGN §1), bound to its client. The functions themselves live in
+// backend-queries.ts so that scripts and tests can bind them to a client of their own.
+export const backendApi = createBackendApi(backendClient);
+export const {
+  getChatHistoryByPhone,
+  getChatHistoryBySession,
+  getSessionByPhone,
+  getSessionById,
+  getCallsByPhone,
+  getCallsBySession,
+  getCampaignInfo,
+  getCampaignStats,
+  getSessionsByCampaign,
+  getCandidateProfile,
+  getLiveSessions,
+} = backendApi;
 
 const backendTables = ['numbers', 'sessions', 'chat_history', 'calls', 'campaigns'] as const;
 export type BackendTable = (typeof backendTables)[number];

@@ -1,3 +1,5 @@
+import { isHttpUrl } from './urls';
+
 export interface AppConfig {
   appUrl: string;
   anonKey: string;
@@ -11,15 +13,6 @@ type EnvSource = Partial<Record<keyof ImportMetaEnv, string>>;
 
 function clean(value: string | undefined): string {
   return value?.trim() ?? '';
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function withoutTrailingSlash(url: string): string {

@@ -1,4 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from './database.types';
 import { readConfig } from './env';
 
 const result = readConfig();
@@ -11,15 +12,15 @@ const { appUrl, anonKey, backend } = result.config;
 // multiply with it and delay every error by several seconds.
 const db = { retry: false };
 
-export const appClient: SupabaseClient = createClient(appUrl, anonKey, {
+export const appClient: SupabaseClient<Database> = createClient<Database>(appUrl, anonKey, {
   auth: { persistSession: true, autoRefreshToken: true },
   db,
 });
 
 // Two-project layout: staff sign in to the app project only, and the backend accepts that
 // session's token because both projects share one JWT secret (DESIGN §1).
-export const backendClient: SupabaseClient = backend
-  ? createClient(backend.url, backend.anonKey, {
+export const backendClient: SupabaseClient<Database> = backend
+  ? createClient<Database>(backend.url, backend.anonKey, {
       accessToken: async () =>
         (await appClient.auth.getSession()).data.session?.access_token ?? null,
       db,

@@ -3,13 +3,19 @@ import { type SupabaseClient, createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
+import type { Database } from '@/lib/database.types';
 import { DEMO_STAFF } from '../../stack/demo';
 
 export const stackInfo = () => inject('stack');
 
 /** The official client as the browser uses it; Node 20 needs `ws` for realtime (DESIGN §5). */
-export function newClient(key = stackInfo().anonKey, url = stackInfo().apiUrl): SupabaseClient {
-  return createClient(url, key, {
+export function newClient(
+  key = stackInfo().anonKey,
+  url = stackInfo().apiUrl,
+  fetchImpl?: typeof fetch,
+): SupabaseClient<Database> {
+  return createClient<Database>(url, key, {
+    ...(fetchImpl && { global: { fetch: fetchImpl } }),
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: WebSocket as never },
   });
@@ -26,7 +32,10 @@ export async function signedInClient(
 }
 
 /** Anyone can sign up on a Supabase project: such a user is authenticated but not staff. */
-export async function strangerClient(): Promise<{ client: SupabaseClient; email: string }> {
+export async function strangerClient(): Promise<{
+  client: SupabaseClient<Database>;
+  email: string;
+}> {
   const client = newClient();
   const email = `stranger-${randomUUID()}@example.com`;
   const { error } = await client.auth.signUp({ email, password: 'stranger-password' });

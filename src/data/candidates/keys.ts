@@ -1,0 +1,11 @@
+import type { CandidateFilters } from '@/lib/app-types';
+
+export const candidateKeys = {
+  all: ['candidates'] as const,
+  lists: () => [...candidateKeys.all, 'list'] as const,
+  list: (filters: CandidateFilters, offset: number, limit: number) =>
+    [...candidateKeys.lists(), filters, { offset, limit }] as const,
+  byPhone: (phone: string) => [...candidateKeys.all, 'by-phone', phone] as const,
+  profile: (phone: string) => [...candidateKeys.all, 'profile', phone] as const,
+  jobs: () => [...candidateKeys.all, 'jobs'] as const,
+};

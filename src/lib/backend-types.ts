@@ -1,0 +1,139 @@
+// Domain types the backend API returns (DESIGN §1): normalized, never raw rows. The field names
+// of §1 are kept as the integration guide has them; the rest are camelCase.
+import type { CallAnalysis, NormalizedObjective, Sender } from './normalizers';
+
+export type { CallAnalysis, NormalizedObjective, Sender };
+
+export interface ChatMessage {
+  id: number;
+  sessionId: string;
+  sender: Sender;
+  text: string;
+  /** ISO time the row was written. */
+  timestamp: string;
+  /** False for shapes the dashboard cannot read: shown as "unsupported" with `raw` one click away. */
+  supported: boolean;
+  raw: unknown;
+}
+
+export interface CallInfo {
+  call_id: string;
+  sessionId: string | null;
+  phoneNumber: string | null;
+  called_at: string | null;
+  /** Seconds; null when the call never connected or the provider did not say. */
+  duration: number | null;
+  /** `m:ss`, `h:mm:ss` or "N/A". */
+  durationLabel: string;
+  status: string | null;
+  transcript: string | null;
+  /** As stored. Use `playableRecordingUrl`, which is set only for http(s) URLs. */
+  recording_url: string | null;
+  playableRecordingUrl: string | null;
+  analysis: CallAnalysis;
+}
+
+export interface CampaignObjective {
+  key: string;
+  label: string;
+}
+
+export interface CampaignInfo {
+  name: string;
+  description: string | null;
+  status: string | null;
+  objectives: CampaignObjective[];
+  createdAt: string | null;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  phoneNumber: string | null;
+  campaign: string | null;
+  status: string | null;
+  /** Labelled and ordered by the campaign's objective list where it is known. */
+  objectives: NormalizedObjective[];
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface ObjectiveStat extends CampaignObjective {
+  achieved: number;
+  /** Share of the campaign's contacts, 0–1. */
+  share: number;
+}
+
+export interface BackendCampaignStats {
+  campaign: string;
+  description: string | null;
+  status: string | null;
+  /** Contacts are sessions: one per candidate contacted in the campaign. */
+  totalSessions: number;
+  activeSessions: number;
+  messagesIn: number;
+  messagesOut: number;
+  totalMessages: number;
+  totalCalls: number;
+  callsCompleted: number;
+  /** Seconds, over calls with a known duration; null when there are none. */
+  averageCallDuration: number | null;
+  repliedContacts: number;
+  /** 0–1. */
+  replyRate: number;
+  /** Achievements summed over every objective. */
+  objectivesAchieved: number;
+  objectiveBreakdown: ObjectiveStat[];
+  lastActivity: string | null;
+}
+
+export interface LiveSessionData {
+  sessionId: string;
+  phoneNumber: string | null;
+  campaign: string | null;
+  status: string | null;
+  messageCount: number;
+  callCount: number;
+  lastActivity: string | null;
+  lastMessageAt: string | null;
+  lastCallAt: string | null;
+  objectives: NormalizedObjective[];
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface LiveSessionFilters {
+  campaign?: string | null;
+  statuses?: string[] | null;
+  /** Digits of a phone number, or part of a session id. */
+  search?: string | null;
+  /** Exact phones (any stored form is matched), e.g. resolved from a candidate's name. */
+  phones?: string[] | null;
+}
+
+export interface ObjectiveEvent {
+  sessionId: string;
+  key: string;
+  label: string;
+  value: string | null;
+  /** When it was achieved, where the data says so. */
+  at: string | null;
+  source: string | null;
+}
+
+export interface CandidateProfile {
+  /** E.164. */
+  phoneNumber: string;
+  /** The most recently updated session, when there is one. */
+  sessionId: string | null;
+  sessionInfo: SessionInfo | null;
+  sessions: SessionInfo[];
+  campaignInfo: CampaignInfo | null;
+  chatHistory: ChatMessage[];
+  callHistory: CallInfo[];
+  /** Achieved objectives, oldest first; those without a time come last. */
+  objectiveTimeline: ObjectiveEvent[];
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}

@@ -1,0 +1,25 @@
+/** PostgREST's default cap on rows per response (Supabase's `max_rows`). */
+export const PAGE_SIZE = 1000;
+
+interface PageResult<Row> {
+  data: Row[] | null;
+  error: { message?: string; code?: string } | null;
+  status: number;
+}
+
+/**
+ * Reads every row of an ordered query, one capped page after another: a conversation longer
+ * than the cap still comes back whole. `page(from, to)` must apply a total order.
+ */
+export async function fetchAllPages<Row>(
+  page: (from: number, to: number) => PromiseLike<PageResult<Row>>,
+  onError: (error: NonNullable<PageResult<Row>['error']>, status: number) => Error,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let from = 0; ; from += PAGE_SIZE) {
+    const { data, error, status } = await page(from, from + PAGE_SIZE - 1);
+    if (error) throw onError(error, status);
+    rows.push(...(data ?? []));
+    if (!data || data.length < PAGE_SIZE) return rows;
+  }
+}

@@ -1,0 +1,349 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/api-error';
+import { type BackendApi, createBackendApi } from '@/lib/backend-queries';
+import { normalizeMessage } from '@/lib/normalizers';
+import messageFixtures from '@/lib/normalizers/fixtures/messages.json';
+import { DEMO_EXAMPLES, DEMO_STAFF } from '../../stack/demo';
+import { newClient, signedInClient, stackInfo, strangerClient, withDb } from '../support/clients';
+
+let api: BackendApi;
+const guidePhone = DEMO_EXAMPLES.phone; // +447853723604
+
+beforeAll(async () => {
+  api = createBackendApi(await signedInClient(DEMO_STAFF[0]!.email));
+});
+
+const sqlCount = async (query: string, params: unknown[] = []) =>
+  withDb(async (db) => Number((await db.query<{ n: string }>(query, params)).rows[0]!.n));
+
+describe('backend-api on the demo data', () => {
+  it('getChatHistoryByPhone returns the whole conversation, oldest first, normalized', async () => {
+    const messages = await api.getChatHistoryByPhone(guidePhone);
+    const expected = await sqlCount(
+      `select count(*) as n from chat_history where session_id in (
+         select session_id from sessions where phone_number = any($1) union select session_id from numbers where phone_number = any($1))`,
+      [
+        [
+          '+447853723604',
+          '447853723604',
+          '07853723604',
+          'whatsapp:+447853723604',
+          '+44 7853 723604',
+        ],
+      ],
+    );
+    expect(messages.length).toBe(expected);
+    expect(messages.length).toBeGreaterThan(20);
+    const times = messages.map((m) => m.timestamp);
+    expect(times).toEqual([...times].sort());
+    expect(new Set(messages.map((m) => m.sender))).toEqual(
+      expect.objectContaining({ size: expect.any(Number) }),
+    );
+    expect(messages.some((m) => m.sender === 'user')).toBe(true);
+    expect(messages.some((m) => m.sender === 'agent')).toBe(true);
+  });
+
+  it('a phone in five formats gives the same result', async () => {
+    const forms = [
+      '+447853723604',
+      '447853723604',
+      '07853723604',
+      '+44 7853 723604',
+      'whatsapp:+447853723604',
+    ];
+    const results = await Promise.all(forms.map((p) => api.getChatHistoryByPhone(p)));
+    for (const r of results) expect(r.map((m) => m.id)).toEqual(results[0]!.map((m) => m.id));
+    const sessions = await Promise.all(forms.map((p) => api.getSessionByPhone(p)));
+    expect(new Set(sessions.map((s) => s?.sessionId)).size).toBe(1);
+  });
+
+  it('getSessionById and getSessionByPhone label objectives from the campaign', async () => {
+    const session = await api.getSessionById(DEMO_EXAMPLES.sessionId);
+    expect(session?.sessionId).toBe(DEMO_EXAMPLES.sessionId);
+    const byPhone = await api.getSessionByPhone(guidePhone);
+    expect(byPhone?.campaign).toBe(DEMO_EXAMPLES.campaign);
+    const campaign = await api.getCampaignInfo(DEMO_EXAMPLES.campaign);
+    expect(campaign?.objectives.length).toBeGreaterThan(2);
+    // Objectives come in the campaign's order, with its labels.
+    expect(byPhone!.objectives.slice(0, campaign!.objectives.length).map((o) => o.label)).toEqual(
+      campaign!.objectives.map((o) => o.label),
+    );
+    expect(await api.getSessionById('no_such_session')).toBeNull();
+  });
+
+  it('calls by phone and by session, newest first, with playable recordings only for http(s)', async () => {
+    const calls = await api.getCallsByPhone(guidePhone);
+    expect(calls.length).toBeGreaterThan(0);
+    const bySession = await api.getCallsBySession(calls[0]!.sessionId!);
+    expect(bySession.map((c) => c.call_id)).toEqual(
+      calls.filter((c) => c.sessionId === calls[0]!.sessionId).map((c) => c.call_id),
+    );
+    const times = calls.map((c) => c.called_at ?? '');
+    expect(times).toEqual([...times].sort().reverse());
+    const all = await withDb(
+      async (db) =>
+        (
+          await db.query<{ call_id: string; recording_url: string | null }>(
+            'select call_id, recording_url from calls',
+          )
+        ).rows,
+    );
+    const odd = all.find((c) => c.recording_url && !/^https?:/.test(c.recording_url));
+    expect(odd).toBeDefined();
+    const [oddCall] = (
+      await api.getCallsBySession(
+        (
+          await withDb((db) =>
+            db.query('select session_id from calls where call_id = $1', [odd!.call_id]),
+          )
+        ).rows[0].session_id,
+      )
+    ).filter((c) => c.call_id === odd!.call_id);
+    expect(oddCall!.recording_url).toBe(odd!.recording_url);
+    expect(oddCall!.playableRecordingUrl).toBeNull();
+  });
+
+  it('an unknown phone gives empty results, not an error', async () => {
+    expect(await api.getChatHistoryByPhone('+447700000001')).toEqual([]);
+    expect(await api.getCallsByPhone('07700 000001')).toEqual([]);
+    expect(await api.getSessionByPhone('+447700000001')).toBeNull();
+    const profile = await api.getCandidateProfile('+447700000001');
+    expect(profile).toMatchObject({
+      phoneNumber: '+447700000001',
+      sessionInfo: null,
+      chatHistory: [],
+      callHistory: [],
+    });
+  });
+
+  it('an invalid phone is a validation error and sends no request', async () => {
+    let requests = 0;
+    const counting = newClient(stackInfo().anonKey, stackInfo().apiUrl, (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    });
+    const local = createBackendApi(counting);
+    for (const call of [
+      () => local.getChatHistoryByPhone('hello'),
+      () => local.getCallsByPhone("'; drop table sessions; --"),
+      () => local.getSessionByPhone(''),
+      () => local.getCandidateProfile('+44'),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ kind: 'validation' });
+    }
+    expect(requests).toBe(0);
+  });
+
+  it('the candidate profile comes in one request with everything', async () => {
+    let requests = 0;
+    const staff = await signedInClient(DEMO_STAFF[1]!.email);
+    const { data } = await staff.auth.getSession();
+    const counting = newClient(stackInfo().anonKey, stackInfo().apiUrl, (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    });
+    await counting.auth.setSession({
+      access_token: data.session!.access_token,
+      refresh_token: data.session!.refresh_token,
+    });
+    requests = 0;
+    const profile = await createBackendApi(counting).getCandidateProfile('07853 723604');
+    expect(requests).toBeLessThanOrEqual(2);
+    expect(profile.sessionInfo?.campaign).toBe(DEMO_EXAMPLES.campaign);
+    expect(profile.campaignInfo?.name).toBe(DEMO_EXAMPLES.campaign);
+    expect(profile.chatHistory.map((m) => m.id)).toEqual(
+      (await api.getChatHistoryByPhone(guidePhone)).map((m) => m.id),
+    );
+    expect(profile.callHistory.map((c) => c.call_id)).toEqual(
+      (await api.getCallsByPhone(guidePhone)).map((c) => c.call_id),
+    );
+    expect(profile.objectiveTimeline.length).toBeGreaterThan(0);
+    const dated = profile.objectiveTimeline.filter((e) => e.at).map((e) => e.at!);
+    expect(dated).toEqual([...dated].sort());
+  });
+
+  it('live sessions: newest activity first, with exact counts, filtered', async () => {
+    const live = await api.getLiveSessions(20);
+    expect(live).toHaveLength(20);
+    const times = live.map((s) => s.lastActivity!);
+    expect(times).toEqual([...times].sort().reverse());
+    for (const s of live.slice(0, 5)) {
+      expect(s.messageCount).toBe(
+        await sqlCount('select count(*) as n from chat_history where session_id = $1', [
+          s.sessionId,
+        ]),
+      );
+      expect(s.callCount).toBe(
+        await sqlCount('select count(*) as n from calls where session_id = $1', [s.sessionId]),
+      );
+    }
+    const filtered = await api.getLiveSessions(50, {
+      campaign: DEMO_EXAMPLES.campaign,
+      statuses: ['active'],
+    });
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(
+      filtered.every((s) => s.campaign === DEMO_EXAMPLES.campaign && s.status === 'active'),
+    ).toBe(true);
+    const searched = await api.getLiveSessions(10, { search: '07853 723604' });
+    expect(searched.map((s) => s.phoneNumber)).toContain(guidePhone);
+    const byPhone = await api.getLiveSessions(10, { phones: ['07853723604'] });
+    expect(byPhone.map((s) => s.phoneNumber)).toContain(guidePhone);
+    const sessions = await api.getSessionsByCampaign(DEMO_EXAMPLES.campaign);
+    expect(sessions.length).toBe(
+      await sqlCount('select count(*) as n from sessions where campaign = $1', [
+        DEMO_EXAMPLES.campaign,
+      ]),
+    );
+  });
+});
+
+describe('campaign statistics', () => {
+  it('equal a direct SQL count over the same rows, before and after inserting more', async () => {
+    const check = async () => {
+      const [stats] = await api.getCampaignStats(DEMO_EXAMPLES.campaign);
+      const sessionsOf = `select session_id from sessions where campaign = '${DEMO_EXAMPLES.campaign}'`;
+      expect(stats).toMatchObject({
+        campaign: DEMO_EXAMPLES.campaign,
+        totalSessions: await sqlCount(`select count(*) as n from (${sessionsOf}) s`),
+        activeSessions: await sqlCount(
+          `select count(*) as n from sessions where campaign = '${DEMO_EXAMPLES.campaign}' and status = 'active'`,
+        ),
+        totalMessages: await sqlCount(
+          `select count(*) as n from chat_history where session_id in (${sessionsOf})`,
+        ),
+        messagesIn: await sqlCount(
+          `select count(*) as n from chat_history where session_id in (${sessionsOf}) and message->>'type' = 'human' or (session_id in (${sessionsOf}) and (message->>'role' = 'user' or message->>'sender' = 'user' or message->'data'->>'type' = 'human'))`,
+        ),
+        totalCalls: await sqlCount(
+          `select count(*) as n from calls where session_id in (${sessionsOf})`,
+        ),
+        callsCompleted: await sqlCount(
+          `select count(*) as n from calls where session_id in (${sessionsOf}) and status = 'completed'`,
+        ),
+      });
+      return stats!;
+    };
+    const before = await check();
+    await withDb(async (db) => {
+      await db.query(
+        `insert into sessions (session_id, phone_number, campaign, status, objectives) values ('stats_extra_1', '+447700900999', $1, 'active', '{"replied": true}')`,
+        [DEMO_EXAMPLES.campaign],
+      );
+      await db.query(
+        `insert into chat_history (session_id, message) values ('stats_extra_1', '{"type":"human","content":"Hello"}'), ('stats_extra_1', '{"type":"ai","content":"Hi!"}')`,
+      );
+      await db.query(
+        `insert into calls (call_id, session_id, called_at, duration, status) values ('stats_extra_call', 'stats_extra_1', now(), 90, 'completed')`,
+      );
+    });
+    const after = await check();
+    expect(after.totalSessions).toBe(before.totalSessions + 1);
+    expect(after.totalMessages).toBe(before.totalMessages + 2);
+    expect(after.totalCalls).toBe(before.totalCalls + 1);
+    expect(after.objectiveBreakdown.find((o) => o.key === 'replied')!.achieved).toBe(
+      before.objectiveBreakdown.find((o) => o.key === 'replied')!.achieved + 1,
+    );
+  });
+
+  it('all campaigns in one request, objectives in the campaign order', async () => {
+    const all = await api.getCampaignStats();
+    expect(all.map((s) => s.campaign)).toEqual(expect.arrayContaining([DEMO_EXAMPLES.campaign]));
+    const plumber = all.find((s) => s.campaign === DEMO_EXAMPLES.campaign)!;
+    const info = await api.getCampaignInfo(DEMO_EXAMPLES.campaign);
+    expect(plumber.objectiveBreakdown.slice(0, info!.objectives.length).map((o) => o.key)).toEqual(
+      info!.objectives.map((o) => o.key),
+    );
+    expect(plumber.replyRate).toBeCloseTo(plumber.repliedContacts / plumber.totalSessions, 3);
+  });
+
+  it('a campaign with no sessions gives zeros', async () => {
+    await withDb((db) =>
+      db.query(
+        `insert into campaigns (name, objectives) values ('Roofer - Bristol', '[{"key":"replied","label":"Replied"}]') on conflict do nothing`,
+      ),
+    );
+    const [stats] = await api.getCampaignStats('Roofer - Bristol');
+    expect(stats).toMatchObject({
+      totalSessions: 0,
+      totalMessages: 0,
+      totalCalls: 0,
+      replyRate: 0,
+      averageCallDuration: null,
+    });
+    expect(stats!.objectiveBreakdown).toEqual([
+      { key: 'replied', label: 'Replied', achieved: 0, share: 0 },
+    ]);
+    const [unknown] = await api.getCampaignStats('No Such Campaign');
+    expect(unknown).toMatchObject({ campaign: 'No Such Campaign', totalSessions: 0 });
+  });
+});
+
+describe('long conversations and paging', () => {
+  it('a session with 2,500 messages comes back whole and in order', async () => {
+    await withDb(async (db) => {
+      await db.query(
+        `insert into sessions (session_id, phone_number, campaign, status) values ('long_session', '+447700900998', $1, 'active') on conflict do nothing`,
+        [DEMO_EXAMPLES.campaign],
+      );
+      await db.query(`insert into chat_history (session_id, message, created_at)
+        select 'long_session', jsonb_build_object('type', case when i % 2 = 0 then 'human' else 'ai' end, 'content', 'message ' || i),
+               timestamptz '2026-01-01' + i * interval '1 minute'
+        from generate_series(1, 2500) i`);
+    });
+    const messages = await api.getChatHistoryBySession('long_session');
+    expect(messages).toHaveLength(2500);
+    expect(messages.map((m) => m.text)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => `message ${i + 1}`),
+    );
+    const profile = await api.getCandidateProfile('+447700900998');
+    expect(profile.chatHistory).toHaveLength(2500);
+    const [live] = await api.getLiveSessions(1, { phones: ['+447700900998'] });
+    expect(live!.messageCount).toBe(2500);
+  });
+});
+
+describe('read models and row-level security', () => {
+  it('a non-staff user gets nothing from any read model', async () => {
+    const { client } = await strangerClient();
+    const stranger = createBackendApi(client);
+    expect(await stranger.getLiveSessions(50)).toEqual([]);
+    expect((await stranger.getCampaignStats()).every((s) => s.totalSessions === 0)).toBe(true);
+    const profile = await stranger.getCandidateProfile(guidePhone);
+    expect(profile).toMatchObject({ sessionInfo: null, chatHistory: [], callHistory: [] });
+    expect(await stranger.getChatHistoryByPhone(guidePhone)).toEqual([]);
+  });
+
+  it('anon cannot call the read models at all', async () => {
+    const anon = newClient();
+    for (const [fn, args] of [
+      ['campaign_stats', {}],
+      ['live_sessions', {}],
+      ['candidate_profile', { p_phones: [guidePhone] }],
+    ] as const) {
+      const { data, error } = await anon.rpc(fn, args as never);
+      expect(data).toBeNull();
+      expect(error?.code).toBe('42501');
+    }
+  });
+
+  it('errors come as one typed ApiError', async () => {
+    const anonApi = createBackendApi(newClient());
+    await expect(anonApi.getLiveSessions(5)).rejects.toBeInstanceOf(ApiError);
+    await expect(anonApi.getLiveSessions(5)).rejects.toMatchObject({ kind: 'unauthorized' });
+  });
+});
+
+describe('SQL and the browser agree on who wrote a message', () => {
+  it.each(messageFixtures.map((c) => [c.name, c] as const))('%s', async (_name, fixture) => {
+    const sql = await withDb(
+      async (db) =>
+        (
+          await db.query<{ s: string }>('select public.message_sender($1::jsonb) as s', [
+            JSON.stringify(fixture.input),
+          ])
+        ).rows[0]!.s,
+    );
+    expect(sql).toBe(normalizeMessage(fixture.input).sender);
+  });
+});
