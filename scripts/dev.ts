@@ -1,4 +1,4 @@
-import { createServer, loadEnv } from 'vite';
+import { type ViteDevServer, createServer, loadEnv } from 'vite';
 import { apiUrl, loadStackConfig } from '../stack/config';
 import { onShutdownSignal } from '../stack/signals';
 import { type RunningStack, startStack } from '../stack/start-stack';
@@ -19,7 +19,20 @@ async function stackAlreadyRunning(url: string): Promise<boolean> {
 }
 
 async function main() {
-  let stack: RunningStack | undefined;
+  // Listening from the start: a Ctrl-C while things start waits for them, then stops them all,
+  // the stack first since its processes are the ones that would outlive us.
+  let starting: Promise<RunningStack> | undefined;
+  let vite: ViteDevServer | undefined;
+  const shutdown = async (code: number) => {
+    const stack = await starting?.catch(() => undefined);
+    await stack
+      ?.stop()
+      .catch((error: Error) => console.error(`Stopping the stack: ${error.message}`));
+    await vite?.close().catch(() => undefined);
+    process.exit(code);
+  };
+  onShutdownSignal(() => shutdown(0));
+
   if (hosted) {
     console.log(`Using the Supabase project at ${hosted} (from your environment).`);
   } else {
@@ -28,9 +41,14 @@ async function main() {
     if (await stackAlreadyRunning(url)) {
       console.log(`Using the local stack already running at ${url}.`);
     } else {
-      console.log('Starting the local stack (Postgres, PostgREST, auth)…');
-      stack = await startStack(config, { log: (line) => console.log(line) });
+      console.log('Starting the local stack (Postgres, PostgREST, auth, realtime)…');
+      starting = startStack(config, { log: (line) => console.log(line) });
+      const stack = await starting;
       console.log(`Local stack ready at ${url} (database ${stack.dbUrl}).`);
+      stack.crashed.catch(async (error: Error) => {
+        console.error(`\n${error.message}. Stopping.`);
+        await shutdown(1);
+      });
     }
     // Only public values: the anon key ships in every Supabase bundle anyway.
     process.env.VITE_SUPABASE_URL = url;
@@ -38,21 +56,10 @@ async function main() {
     process.env.VITE_LOCAL_STACK = 'true';
   }
 
-  const vite = await createServer();
+  vite = await createServer();
   await vite.listen();
   vite.printUrls();
   console.log(hosted ? '' : 'Sign in with a demo account: recruiter@demo.local / demo-password.');
-
-  const shutdown = async (code: number) => {
-    await vite.close();
-    await stack?.stop();
-    process.exit(code);
-  };
-  onShutdownSignal(() => shutdown(0));
-  stack?.crashed.catch(async (error: Error) => {
-    console.error(`\n${error.message}. Stopping.`);
-    await shutdown(1);
-  });
 }
 
 main().catch((error: unknown) => {

@@ -114,11 +114,21 @@ export function createGateway(routes: GatewayRoutes): http.Server {
       else res.destroy();
     }
   });
-  server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
-    if (path === '/realtime/v1/websocket' && routes.realtimeUpgrade)
-      return routes.realtimeUpgrade(req, socket, head);
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  server.on('upgrade', async (req, socket, head) => {
+    // Node removes its own error handler from an upgraded socket; a reset must not crash the stack.
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    if (url.pathname !== '/realtime/v1/websocket' || !routes.realtimeUpgrade)
+      return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    // The same key check as the HTTP routes; realtime-js sends the key as a query parameter.
+    const apiKey = await checkApiKey(req, url, routes.jwtSecret);
+    if (typeof apiKey !== 'string') {
+      const body = JSON.stringify({ message: apiKey.message });
+      return void socket.end(
+        `HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    routes.realtimeUpgrade(req, socket, head);
   });
   return server;
 }

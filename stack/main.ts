@@ -54,19 +54,20 @@ async function main() {
     console.log(`Wiped ${config.dataDir}.`);
   }
   const started = Date.now();
-  const stack = await startStack(config, { log: (line) => console.log(line) });
+  // Listening from the start: a Ctrl-C while starting waits for the start, then stops it all.
+  const starting = startStack(config, { log: (line) => console.log(line) });
+  onShutdownSignal(async (signal) => {
+    console.log(`\n${signal}: stopping the stack…`);
+    await (await starting.catch(() => undefined))?.stop();
+    process.exit(0);
+  });
+  const stack = await starting;
   if (args.has('--exit')) {
     await stack.stop();
     console.log('Database rebuilt: migrations applied and demo data seeded.');
     return;
   }
   printBanner(stack);
-
-  onShutdownSignal(async (signal) => {
-    console.log(`\n${signal}: stopping the stack…`);
-    await stack.stop();
-    process.exit(0);
-  });
   console.log(
     `Local stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (Ctrl-C to stop).`,
   );

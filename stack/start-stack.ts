@@ -8,6 +8,7 @@ import { migrate } from './migrate';
 import { assertPortFree, freePort } from './net';
 import { type RunningPostgres, startPostgres } from './postgres';
 import { type RunningPostgrest, startPostgrest } from './postgrest';
+import { type RealtimeServer, startRealtime } from './realtime/server';
 
 export interface RunningStack {
   config: StackConfig;
@@ -23,7 +24,7 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-/** Postgres → migrations → demo data (empty database only) → PostgREST → gateway. */
+/** Postgres → migrations → demo data (empty database only) → PostgREST → realtime → gateway. */
 export async function startStack(
   config: StackConfig,
   { log = console.log }: StartOptions = {},
@@ -35,11 +36,14 @@ export async function startStack(
   let stopping = false;
   let postgres: RunningPostgres | undefined;
   let postgrest: RunningPostgrest | undefined;
+  let realtime: RealtimeServer | undefined;
   let pool: pg.Pool | undefined;
   let gateway: http.Server | undefined;
 
   const stop = async () => {
     stopping = true;
+    // First: its sockets are upgraded connections, which closing the gateway would wait for.
+    await realtime?.stop();
     await new Promise<void>((resolve) =>
       gateway?.listening ? gateway.close(() => resolve()) : resolve(),
     );
@@ -70,7 +74,17 @@ export async function startStack(
       issuer: `${apiUrl(config)}/auth/v1`,
       expiresIn: config.jwtExpirySeconds,
     });
-    gateway = createGateway({ jwtSecret: config.jwtSecret, postgrestUrl: postgrest.url, auth });
+    realtime = await startRealtime({
+      dbUrl: dbUrl(config),
+      jwtSecret: config.jwtSecret,
+      log: (line) => log(`[realtime] ${line}`),
+    });
+    gateway = createGateway({
+      jwtSecret: config.jwtSecret,
+      postgrestUrl: postgrest.url,
+      auth,
+      realtimeUpgrade: realtime.upgrade,
+    });
     await new Promise<void>((resolve, reject) => {
       gateway!.once('error', reject);
       gateway!.listen(config.apiPort, config.host, () => resolve());

@@ -1,29 +1,77 @@
 import { LogOut } from 'lucide-react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Suspense, lazy } from 'react';
+import { Link, NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
+import { ConnectionIndicator } from '@/components/connection-indicator';
 import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useSession } from '@/data/auth/session-query';
 import { useSignOut } from '@/data/auth/sign-out-mutation';
+import { useConnectionState } from '@/data/realtime/connection-store';
+import { CANDIDATE_PARAM } from '@/lib/candidate-link';
+import { cn } from '@/lib/utils';
 import { ErrorBoundary } from './error-boundary';
+
+// The candidate dialog opens over any page from the URL (?candidate=…), so it lives here.
+const CandidateDetailDialog = lazy(() => import('./candidate-detail-dialog'));
+
+const NAV = [
+  { to: '/live', label: 'Live' },
+  { to: '/campaigns', label: 'Campaigns' },
+  { to: '/candidates', label: 'Candidates' },
+];
+
+function PageSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading">
+      <Skeleton className="h-8 w-56" />
+      <Skeleton className="h-28 w-full" />
+      <Skeleton className="h-28 w-full" />
+    </div>
+  );
+}
 
 export function AppLayout() {
   const { data: session } = useSession();
   const signOut = useSignOut();
   const { pathname } = useLocation();
+  const [params] = useSearchParams();
+  const connection = useConnectionState();
 
   return (
     <div className="min-h-screen">
-      <header className="border-b bg-card">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+      <header className="sticky top-0 z-30 border-b bg-card">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
           <Link
             to="/"
-            className="rounded-sm font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            className="shrink-0 rounded-sm font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
           >
             Outreach Dashboard
           </Link>
-          {/* Right-hand side: the realtime connection indicator joins the account controls here. */}
+          <nav aria-label="Main" className="flex items-center gap-1">
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                to={item.to}
+                className={({ isActive }) =>
+                  cn(
+                    'rounded-md px-3 py-1.5 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50',
+                    isActive
+                      ? 'bg-muted text-foreground'
+                      : 'text-muted-foreground hover:text-foreground',
+                  )
+                }
+              >
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
           <div className="ml-auto flex min-w-0 items-center gap-3">
+            <ConnectionIndicator
+              status={connection.status}
+              lastSyncedAt={connection.lastSyncedAt}
+            />
             {session && (
-              <span className="truncate text-sm text-muted-foreground">
+              <span className="hidden truncate text-sm text-muted-foreground lg:inline">
                 <span className="sr-only">Signed in as </span>
                 {session.email}
               </span>
@@ -40,12 +88,21 @@ export function AppLayout() {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-6">
         {/* Keyed by path so that moving to another page clears a crashed one. */}
         <ErrorBoundary key={pathname}>
-          <Outlet />
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
+      {params.get(CANDIDATE_PARAM) && (
+        <ErrorBoundary>
+          <Suspense fallback={null}>
+            <CandidateDetailDialog />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

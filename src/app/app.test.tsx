@@ -12,7 +12,10 @@ vi.mock('@/lib/auth-api', () => ({
   signOut: vi.fn(),
   onAuthStateChange: () => () => {},
 }));
-vi.mock('@/lib/backend-api', () => ({ getBackendRowCounts: vi.fn() }));
+vi.mock('@/lib/backend-api', () => ({
+  getBackendRowCounts: vi.fn(),
+  watchChanges: () => () => {},
+}));
 vi.mock('@/lib/app-api', () => ({ getAppRowCounts: vi.fn() }));
 
 beforeEach(() => {
@@ -35,7 +38,8 @@ beforeEach(() => {
   });
 });
 
-it('signs in, shows the overview and signs out again', async () => {
+it('signs in, returns to the page asked for, and signs out again', async () => {
+  window.history.replaceState(null, '', '/overview');
   const user = userEvent.setup();
   render(<App />);
 

@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useSessionSync } from '@/data/auth/session-query';
+import { Toaster } from '@/components/ui/toaster';
+import { useSession, useSessionSync } from '@/data/auth/session-query';
+import { useBackendSync } from '@/data/realtime/use-backend-sync';
 import { ApiError } from '@/lib/api-error';
 
 function createQueryClient() {
@@ -19,6 +21,7 @@ function createQueryClient() {
 
 function SessionSync() {
   useSessionSync();
+  useBackendSync(useSession().data?.userId);
   return null;
 }
 
@@ -28,6 +31,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <SessionSync />
       {children}
+      <Toaster />
     </QueryClientProvider>
   );
 }

@@ -1,9 +1,16 @@
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { lazy } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '@/features/auth/login-page';
-import { OverviewPage } from '@/features/overview/overview-page';
 import { AppLayout } from './app-layout';
 import { GuestOnly, RequireAuth } from './auth-gate';
 import { NotFoundPage } from './not-found-page';
+
+// Screens load lazily so the first page stays light (DESIGN §7: initial JavaScript budget).
+const LivePage = lazy(() => import('@/features/live/live-page'));
+const CampaignsPage = lazy(() => import('@/features/campaigns/campaigns-page'));
+const CampaignDetailPage = lazy(() => import('@/features/campaigns/campaign-detail-page'));
+const CandidatesPage = lazy(() => import('@/features/candidates/candidates-page'));
+const OverviewPage = lazy(() => import('@/features/overview/overview-page'));
 
 export function AppRouter() {
   return (
@@ -14,7 +21,12 @@ export function AppRouter() {
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
-            <Route index element={<OverviewPage />} />
+            <Route index element={<Navigate to="/live" replace />} />
+            <Route path="/live" element={<LivePage />} />
+            <Route path="/campaigns" element={<CampaignsPage />} />
+            <Route path="/campaigns/:campaign" element={<CampaignDetailPage />} />
+            <Route path="/candidates" element={<CandidatesPage />} />
+            <Route path="/overview" element={<OverviewPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -1,3 +1,4 @@
+import { type ChangeHandlers, watchBackendChanges } from './backend-changes';
 import { createBackendApi } from './backend-queries';
 import { countRows } from './row-counts';
 import { backendClient } from './supabase';
@@ -17,6 +18,10 @@ export const {
   getSessionsByCampaign,
   getCandidateProfile,
   getLiveSessions,
+  getSessionStatusCounts,
+  getCampaignFunnel,
+  getCampaignDailyActivity,
+  getCampaignSessions,
 } = backendApi;
 
 const backendTables = ['numbers', 'sessions', 'chat_history', 'calls', 'campaigns'] as const;
@@ -25,3 +30,6 @@ export type BackendTable = (typeof backendTables)[number];
 export function getBackendRowCounts(signal?: AbortSignal): Promise<Record<BackendTable, number>> {
   return countRows(backendClient, backendTables, signal);
 }
+
+export const watchChanges = (handlers: ChangeHandlers) =>
+  watchBackendChanges(backendClient, handlers);

@@ -3,15 +3,22 @@ import { ApiError, apiErrorFromPostgrest } from './api-error';
 import type {
   BackendCampaignStats,
   CallInfo,
+  CampaignFunnelStep,
   CampaignInfo,
   CampaignObjective,
+  CampaignSessionData,
+  CampaignSessionFilters,
+  CampaignSessionsPage,
   CandidateProfile,
   ChatMessage,
+  DailyActivity,
+  FunnelStepKind,
   LiveSessionData,
   LiveSessionFilters,
   ObjectiveEvent,
   RequestOptions,
   SessionInfo,
+  SessionStatusCount,
 } from './backend-types';
 import type { Database, Json, Tables } from './database.types';
 import {
@@ -77,7 +84,8 @@ function toSession(row: SessionRow, campaign?: CampaignInfo | null): SessionInfo
   };
 }
 
-function toMessage(row: MessageRow): ChatMessage {
+/** A chat_history row (from a query or a realtime change) as a ChatMessage. */
+export function toMessage(row: MessageRow): ChatMessage {
   const { sender, text, supported } = normalizeMessage(row.message);
   return {
     id: row.id,
@@ -90,7 +98,8 @@ function toMessage(row: MessageRow): ChatMessage {
   };
 }
 
-function toCall(row: CallRow): CallInfo {
+/** A calls row (from a query or a realtime change) as a CallInfo. */
+export function toCall(row: CallRow): CallInfo {
   return {
     call_id: row.call_id,
     sessionId: row.session_id,
@@ -166,6 +175,41 @@ function toLive(row: LiveRow, campaigns: Map<string, CampaignInfo>): LiveSession
     objectives: normalizeObjectives(row.objectives, campaigns.get(row.campaign ?? '')?.objectives),
     createdAt: row.created_at ?? null,
     updatedAt: row.updated_at ?? null,
+  };
+}
+
+type FunnelRow = Database['public']['Functions']['campaign_funnel']['Returns'][number];
+type CampaignSessionRow = Database['public']['Functions']['campaign_sessions']['Returns'][number];
+
+const FUNNEL_STEPS: readonly FunnelStepKind[] = ['contacts', 'replied', 'called', 'objective'];
+
+function toFunnel(rows: FunnelRow[]): CampaignFunnelStep[] {
+  const contacts = Number(rows.find((r) => r.step === 'contacts')?.sessions ?? 0);
+  return rows.flatMap((row) => {
+    const step = FUNNEL_STEPS.find((s) => s === row.step);
+    if (!step) return [];
+    const sessions = Number(row.sessions ?? 0);
+    const objectiveKey = row.objective_key ?? null;
+    return [
+      {
+        step,
+        objectiveKey,
+        label: row.label || humanizeKey(objectiveKey ?? step),
+        sessions,
+        share: contacts ? sessions / contacts : 0,
+      },
+    ];
+  });
+}
+
+function toCampaignSession(
+  row: CampaignSessionRow,
+  campaign: CampaignInfo | undefined,
+): CampaignSessionData {
+  return {
+    ...toLive(row, new Map(campaign ? [[campaign.name, campaign]] : [])),
+    messagesIn: Number(row.messages_in ?? 0),
+    messagesOut: Number(row.messages_out ?? 0),
   };
 }
 
@@ -384,6 +428,80 @@ export function createBackendApi(client: BackendClient) {
       options: RequestOptions = {},
     ): Promise<LiveSessionData[]> {
       return liveSessions(limit, filters, options);
+    },
+
+    /** Sessions per status, for one campaign or all (null): the exact "N active now". */
+    async getSessionStatusCounts(
+      campaign?: string | null,
+      { signal }: RequestOptions = {},
+    ): Promise<SessionStatusCount[]> {
+      let query = client.rpc('session_status_counts', campaign ? { p_campaign: campaign } : {});
+      if (signal) query = query.abortSignal(signal);
+      const { data, error, status } = await query;
+      if (error) throw fail('status counts function (session_status_counts)')(error, status);
+      return data.map((row) => ({
+        status: row.status ?? null,
+        sessions: Number(row.sessions ?? 0),
+      }));
+    },
+
+    /** Contacts → replied → called → each objective, with counts and shares of contacts. */
+    async getCampaignFunnel(
+      campaign: string,
+      { signal }: RequestOptions = {},
+    ): Promise<CampaignFunnelStep[]> {
+      let query = client.rpc('campaign_funnel', { p_campaign: campaign });
+      if (signal) query = query.abortSignal(signal);
+      const { data, error, status } = await query;
+      if (error) throw fail('campaign funnel function (campaign_funnel)')(error, status);
+      return toFunnel(data);
+    },
+
+    /** Messages in and out and calls per day over the last `days` days, zeros included. */
+    async getCampaignDailyActivity(
+      campaign: string,
+      { days = 14, timeZone }: { days?: number; timeZone?: string } = {},
+      { signal }: RequestOptions = {},
+    ): Promise<DailyActivity[]> {
+      let query = client.rpc('campaign_daily_activity', {
+        p_campaign: campaign,
+        p_days: days,
+        ...(timeZone && { p_tz: timeZone }),
+      });
+      if (signal) query = query.abortSignal(signal);
+      const { data, error, status } = await query;
+      if (error) throw fail('daily activity function (campaign_daily_activity)')(error, status);
+      return data.map((row) => ({
+        day: String(row.day).slice(0, 10),
+        messagesIn: Number(row.messages_in ?? 0),
+        messagesOut: Number(row.messages_out ?? 0),
+        calls: Number(row.calls ?? 0),
+      }));
+    },
+
+    /** A campaign's sessions, most recently active first, filtered in Postgres, with the total. */
+    async getCampaignSessions(
+      campaign: string,
+      filters: CampaignSessionFilters = {},
+      { signal }: RequestOptions = {},
+    ): Promise<CampaignSessionsPage> {
+      let query = client.rpc('campaign_sessions', {
+        p_campaign: campaign,
+        p_statuses: filters.statuses?.length ? filters.statuses : undefined,
+        p_replied: filters.replied ?? undefined,
+        p_called: filters.called ?? undefined,
+        p_objective: filters.objective || undefined,
+        p_limit: filters.limit ?? 100,
+      });
+      if (signal) query = query.abortSignal(signal);
+      // The campaign's objective labels come alongside, not after: two requests, one round trip.
+      const [result, campaigns] = await Promise.all([query, campaignsByName([campaign], signal)]);
+      const { data, error, status } = result;
+      if (error) throw fail('campaign sessions function (campaign_sessions)')(error, status);
+      return {
+        rows: data.map((row) => toCampaignSession(row, campaigns.get(campaign))),
+        total: Number(data[0]?.total_count ?? 0),
+      };
     },
 
     /** Everything about one candidate in one request (the whole conversation included). */

@@ -137,3 +137,57 @@ export interface CandidateProfile {
 export interface RequestOptions {
   signal?: AbortSignal;
 }
+
+/** How many sessions have one status (lower-cased; null for sessions without one). */
+export interface SessionStatusCount {
+  status: string | null;
+  sessions: number;
+}
+
+/**
+ * A bar of a campaign's funnel: every contact, those who replied (sent a message), those called
+ * (at least one call), then each objective achieved, in the campaign's order.
+ */
+export type FunnelStepKind = 'contacts' | 'replied' | 'called' | 'objective';
+
+export interface CampaignFunnelStep {
+  step: FunnelStepKind;
+  /** Set for `objective` steps. */
+  objectiveKey: string | null;
+  label: string;
+  sessions: number;
+  /** Share of the campaign's contacts, 0–1. */
+  share: number;
+}
+
+/** One day of a campaign's activity, in the time zone asked for. */
+export interface DailyActivity {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  messagesIn: number;
+  messagesOut: number;
+  calls: number;
+}
+
+/** Narrows a campaign's sessions; every field left out matches everything. */
+export interface CampaignSessionFilters {
+  statuses?: string[] | null;
+  /** Sent at least one message (true) or none (false). */
+  replied?: boolean | null;
+  /** Had at least one call (true) or none (false). */
+  called?: boolean | null;
+  /** Achieved this objective (its key). */
+  objective?: string | null;
+  limit?: number;
+}
+
+export interface CampaignSessionData extends LiveSessionData {
+  messagesIn: number;
+  messagesOut: number;
+}
+
+export interface CampaignSessionsPage {
+  rows: CampaignSessionData[];
+  /** Every matching session, counted by Postgres before the limit. */
+  total: number;
+}

@@ -272,6 +272,52 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      campaign_daily_activity: {
+        Args: { p_campaign: string; p_days?: number; p_tz?: string };
+        Returns: {
+          calls: number;
+          day: string;
+          messages_in: number;
+          messages_out: number;
+        }[];
+      };
+      campaign_funnel: {
+        Args: { p_campaign: string };
+        Returns: {
+          label: string;
+          objective_key: string;
+          sessions: number;
+          step: string;
+          step_index: number;
+        }[];
+      };
+      campaign_sessions: {
+        Args: {
+          p_called?: boolean;
+          p_campaign: string;
+          p_limit?: number;
+          p_objective?: string;
+          p_replied?: boolean;
+          p_statuses?: string[];
+        };
+        Returns: {
+          call_count: number;
+          campaign: string;
+          created_at: string;
+          last_activity: string;
+          last_call_at: string;
+          last_message_at: string;
+          message_count: number;
+          messages_in: number;
+          messages_out: number;
+          objectives: Json;
+          phone_number: string;
+          session_id: string;
+          status: string;
+          total_count: number;
+          updated_at: string;
+        }[];
+      };
       campaign_stats: {
         Args: { p_campaign?: string };
         Returns: {
@@ -319,8 +365,16 @@ export type Database = {
           updated_at: string;
         }[];
       };
+      message_object_sender: { Args: { message: Json }; Returns: string };
       message_sender: { Args: { message: Json }; Returns: string };
       objective_achieved: { Args: { value: Json }; Returns: boolean };
+      objective_keys: { Args: { objectives: Json }; Returns: string[] };
+      objective_value: {
+        Args: { objective_key: string; objectives: Json };
+        Returns: Json;
+      };
+      objective_value_achieved: { Args: { value: Json }; Returns: boolean };
+      sender_of_label: { Args: { label: string }; Returns: string };
       session_activity: {
         Args: { p_session_ids: string[] };
         Returns: {
@@ -340,6 +394,14 @@ export type Database = {
         Args: { p_phones: string[] };
         Returns: string[];
       };
+      session_status_counts: {
+        Args: { p_campaign?: string };
+        Returns: {
+          sessions: number;
+          status: string;
+        }[];
+      };
+      try_jsonb: { Args: { value: string }; Returns: Json };
     };
     Enums: {
       [_ in never]: never;

@@ -22,3 +22,27 @@ export function formatTime(date: Date): string {
 export function formatDateTime(date: Date): string {
   return dateTimeFormat.format(date);
 }
+
+/** "just now", "2 min ago", "3 h ago", "Yesterday", then the date: for freshness at a glance. */
+export function formatRelative(date: Date, now: number = Date.now()): string {
+  const seconds = Math.round((now - date.getTime()) / 1000);
+  if (seconds < 45) return seconds < -60 ? formatDateTime(date) : 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days === 1) return 'Yesterday';
+  if (days < 7) return `${days} days ago`;
+  return formatDateTime(date);
+}
+
+const percentFormat = new Intl.NumberFormat('en-GB', {
+  style: 'percent',
+  maximumFractionDigits: 1,
+});
+
+/** `0.1234` → `12.3%` */
+export function formatPercent(share: number): string {
+  return percentFormat.format(Number.isFinite(share) ? share : 0);
+}

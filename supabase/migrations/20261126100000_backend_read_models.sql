@@ -2,34 +2,80 @@
 -- All are security invoker (the default), so row-level security applies to whoever calls them.
 
 -- Who wrote a chat_history.message, for counting messages in and out. The same rules as the
--- browser's normalizer (src/lib/normalizers/chat-message.ts); a test keeps the two in step.
-create or replace function public.message_sender(message jsonb)
+-- browser's normalizer (src/lib/normalizers: chat-message.ts, roleOf in text.ts); a test runs both
+-- over the same shapes and keeps them in step.
+create or replace function public.sender_of_label(label text)
+returns text
+language sql
+immutable
+parallel safe
+as $$
+  select case lower(trim(label))
+    when 'human' then 'user' when 'humanmessage' then 'user' when 'user' then 'user'
+    when 'candidate' then 'user' when 'customer' then 'user' when 'caller' then 'user'
+    when 'ai' then 'agent' when 'aimessage' then 'agent' when 'aimessagechunk' then 'agent'
+    when 'assistant' then 'agent' when 'agent' then 'agent' when 'bot' then 'agent' when 'model' then 'agent'
+    when 'system' then 'system' when 'systemmessage' then 'system' when 'developer' then 'system'
+    when 'tool' then 'tool' when 'toolmessage' then 'tool' when 'function' then 'tool' when 'functionmessage' then 'tool'
+    else 'unknown'
+  end
+$$;
+
+-- A JSON value stored as text, or null when the text is not JSON.
+create or replace function public.try_jsonb(value text)
+returns jsonb
+language plpgsql
+immutable
+parallel safe
+as $$
+begin
+  return value::jsonb;
+exception when others then
+  return null;
+end;
+$$;
+
+-- LangChain JS's serialised form names the class last in `id`; otherwise the first of `type`
+-- (LangChain), `role` (OpenAI) and `sender` (bridges) that names a speaker.
+create or replace function public.message_object_sender(message jsonb)
 returns text
 language sql
 immutable
 parallel safe
 as $$
   select case
-    when jsonb_typeof(message) is distinct from 'object' then 'unknown'
-    else case lower(coalesce(message ->> 'type', message -> 'data' ->> 'type', message ->> 'role', message ->> 'sender', ''))
-      when 'human' then 'user'
-      when 'user' then 'user'
-      when 'candidate' then 'user'
-      when 'ai' then 'agent'
-      when 'assistant' then 'agent'
-      when 'agent' then 'agent'
-      when 'bot' then 'agent'
-      when 'system' then 'system'
-      when 'tool' then 'tool'
-      when 'function' then 'tool'
-      else 'unknown'
-    end
+    when message ->> 'type' = 'constructor' and jsonb_typeof(message -> 'id') = 'array' and jsonb_typeof(message -> 'kwargs') = 'object'
+      then public.sender_of_label(message -> 'id' ->> -1)
+    else coalesce(
+      nullif(public.sender_of_label(case when jsonb_typeof(message -> 'type') = 'string' then message ->> 'type' end), 'unknown'),
+      nullif(public.sender_of_label(case when jsonb_typeof(message -> 'role') = 'string' then message ->> 'role' end), 'unknown'),
+      public.sender_of_label(case when jsonb_typeof(message -> 'sender') = 'string' then message ->> 'sender' end)
+    )
   end
 $$;
 
--- Whether a sessions.objectives value means "achieved": true, a non-zero number, a string other
--- than a negative word, or an object whose `achieved` (or `value`) is one of those.
-create or replace function public.objective_achieved(value jsonb)
+create or replace function public.message_sender(message jsonb)
+returns text
+language sql
+immutable
+parallel safe
+as $$
+  select case jsonb_typeof(message)
+    when 'object' then public.message_object_sender(message)
+    -- a message object stored as a JSON string
+    when 'string' then case
+      when ltrim(message #>> '{}') like '{%' and jsonb_typeof(public.try_jsonb(message #>> '{}')) = 'object'
+        then public.message_object_sender(public.try_jsonb(message #>> '{}'))
+      else 'unknown'
+    end
+    else 'unknown'
+  end
+$$;
+
+-- Whether one stored objective value means "achieved", as the browser reads it
+-- (src/lib/normalizers/objectives.ts): a flag, a non-zero number, a yes-word or free text (not a
+-- no-word), a non-empty list; an object by its `achieved`, else its `value`, else a time.
+create or replace function public.objective_value_achieved(value jsonb)
 returns boolean
 language sql
 immutable
@@ -38,14 +84,60 @@ as $$
   select case jsonb_typeof(value)
     when 'boolean' then value::text::boolean
     when 'number' then value::text::numeric <> 0
-    when 'string' then lower(trim(value #>> '{}')) not in ('', 'no', 'false', 'n', '0', 'none', 'null', 'pending', 'not yet', 'unknown')
-    when 'object' then coalesce(
-      public.objective_achieved(value -> 'achieved'),
-      public.objective_achieved(value -> 'value'),
-      false
-    )
+    when 'string' then lower(trim(value #>> '{}')) not in ('', 'no', 'n', 'false', 'none', 'null', 'n/a', 'pending', 'unknown', 'not yet')
+    when 'array' then exists (select 1 from jsonb_array_elements(value) e where jsonb_typeof(e) <> 'null' and e <> '""'::jsonb)
     else false
   end
+$$;
+
+create or replace function public.objective_achieved(value jsonb)
+returns boolean
+language sql
+immutable
+parallel safe
+as $$
+  select case
+    when jsonb_typeof(value) <> 'object' then coalesce(public.objective_value_achieved(value), false)
+    when value ? 'achieved' then coalesce(public.objective_value_achieved(value -> 'achieved'), false)
+    when value ? 'value' then coalesce(public.objective_value_achieved(value -> 'value'), false)
+    else exists (
+      select 1 from unnest(array['at', 'achieved_at', 'achievedAt', 'timestamp']) k
+      where (jsonb_typeof(value -> k) = 'string' and value ->> k ~ '^\d{4}-\d{2}-\d{2}') or jsonb_typeof(value -> k) = 'number'
+    )
+  end
+$$;
+
+-- One objective's stored value in sessions.objectives, which is `{key: value}` or a list of
+-- achieved keys or of `{key, achieved, …}` objects.
+create or replace function public.objective_value(objectives jsonb, objective_key text)
+returns jsonb
+language sql
+immutable
+parallel safe
+as $$
+  select case jsonb_typeof(objectives)
+    when 'object' then objectives -> objective_key
+    when 'array' then (
+      select case when jsonb_typeof(e) = 'object' then e else 'true'::jsonb end
+      from jsonb_array_elements(objectives) e
+      where e = to_jsonb(objective_key) or (jsonb_typeof(e) = 'object' and e ->> 'key' = objective_key)
+      limit 1
+    )
+  end
+$$;
+
+-- The objective keys a sessions.objectives value holds, in either form.
+create or replace function public.objective_keys(objectives jsonb)
+returns setof text
+language sql
+immutable
+parallel safe
+as $$
+  select k from jsonb_object_keys(case when jsonb_typeof(objectives) = 'object' then objectives else '{}'::jsonb end) k
+  union
+  select coalesce(e ->> 'key', e #>> '{}')
+  from jsonb_array_elements(case when jsonb_typeof(objectives) = 'array' then objectives else '[]'::jsonb end) e
+  where jsonb_typeof(e) = 'string' or (jsonb_typeof(e) = 'object' and e ? 'key')
 $$;
 
 -- Every session linked to a phone number, given every stored form of it (the browser expands one
@@ -171,7 +263,7 @@ as $$
     select x.campaign, x.key, null, 1000000 + row_number() over (partition by x.campaign order by x.key)
     from (
       select distinct s.campaign, k.key
-      from s cross join lateral jsonb_object_keys(case when jsonb_typeof(s.objectives) = 'object' then s.objectives else '{}'::jsonb end) k(key)
+      from s cross join lateral public.objective_keys(s.objectives) k(key)
     ) x
     where not exists (
       select 1 from public.campaigns c, jsonb_array_elements(case when jsonb_typeof(c.objectives) = 'array' then c.objectives else '[]'::jsonb end) e
@@ -182,7 +274,7 @@ as $$
     select k.campaign, jsonb_agg(jsonb_build_object(
       'key', k.key,
       'label', k.label,
-      'achieved', (select count(*) from s where s.campaign = k.campaign and public.objective_achieved(s.objectives -> k.key))
+      'achieved', (select count(*) from s where s.campaign = k.campaign and public.objective_achieved(public.objective_value(s.objectives, k.key)))
     ) order by k.position) as achieved
     from objective_keys k
     group by k.campaign
@@ -296,14 +388,22 @@ create index if not exists calls_called_at_idx on public.calls (called_at);
 create index if not exists sessions_phone_number_idx on public.sessions (phone_number);
 create index if not exists numbers_session_id_idx on public.numbers (session_id);
 
+revoke all on function public.sender_of_label(text) from public, anon;
+revoke all on function public.try_jsonb(text) from public, anon;
+revoke all on function public.message_object_sender(jsonb) from public, anon;
 revoke all on function public.message_sender(jsonb) from public, anon;
+revoke all on function public.objective_value_achieved(jsonb) from public, anon;
 revoke all on function public.objective_achieved(jsonb) from public, anon;
+revoke all on function public.objective_value(jsonb, text) from public, anon;
+revoke all on function public.objective_keys(jsonb) from public, anon;
 revoke all on function public.session_ids_for_phones(text[]) from public, anon;
 revoke all on function public.session_activity(text[]) from public, anon;
 revoke all on function public.campaign_stats(text) from public, anon;
 revoke all on function public.live_sessions(integer, text, text[], text, text[]) from public, anon;
 revoke all on function public.candidate_profile(text[]) from public, anon;
-grant execute on function public.message_sender(jsonb), public.objective_achieved(jsonb),
+grant execute on function public.sender_of_label(text), public.try_jsonb(text), public.message_object_sender(jsonb),
+  public.message_sender(jsonb), public.objective_value_achieved(jsonb), public.objective_achieved(jsonb),
+  public.objective_value(jsonb, text), public.objective_keys(jsonb),
   public.session_ids_for_phones(text[]), public.session_activity(text[]), public.campaign_stats(text),
   public.live_sessions(integer, text, text[], text, text[]), public.candidate_profile(text[])
   to authenticated, service_role;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
 import { type BackendApi, createBackendApi } from '@/lib/backend-queries';
-import { normalizeMessage } from '@/lib/normalizers';
+import { normalizeMessage, normalizeObjectives } from '@/lib/normalizers';
 import messageFixtures from '@/lib/normalizers/fixtures/messages.json';
 import { DEMO_EXAMPLES, DEMO_STAFF } from '../../stack/demo';
 import { newClient, signedInClient, stackInfo, strangerClient, withDb } from '../support/clients';
@@ -334,16 +334,121 @@ describe('read models and row-level security', () => {
   });
 });
 
-describe('SQL and the browser agree on who wrote a message', () => {
-  it.each(messageFixtures.map((c) => [c.name, c] as const))('%s', async (_name, fixture) => {
+// The counts in Postgres and the screens in the browser read the same JSON: the SQL functions
+// and the TypeScript normalizers must agree on every shape, the fixtures and the rarer ones.
+const messageShapes: unknown[] = [
+  ...messageFixtures.map((c) => c.input),
+  {
+    lc: 1,
+    type: 'constructor',
+    id: ['langchain_core', 'messages', 'HumanMessage'],
+    kwargs: { content: 'hi' },
+  },
+  {
+    lc: 1,
+    type: 'constructor',
+    id: ['langchain_core', 'messages', 'AIMessage'],
+    kwargs: { content: 'hello' },
+  },
+  { type: 'HumanMessage', content: 'x' },
+  { role: 'model', content: 'x' },
+  { sender: 'customer', text: 'x' },
+  { type: 'weird', role: 'assistant', content: 'x' },
+  { type: 'developer', content: 'x' },
+  { role: 'function', content: 'x' },
+  JSON.stringify({ type: 'human', content: 'stored as a string' }),
+  '{not json',
+  42,
+  [{ type: 'human', content: 'in a list' }],
+  { type: 'Human ', content: 'spaces' },
+];
+
+const objectiveValues: unknown[] = [
+  true,
+  false,
+  1,
+  0,
+  220,
+  -1,
+  'yes',
+  'Yes',
+  'no',
+  'n/a',
+  'N/A',
+  '0',
+  '',
+  ' ',
+  'pending',
+  'Monday',
+  'not yet',
+  null,
+  [],
+  ['a'],
+  [null, ''],
+  {},
+  { achieved: true },
+  { achieved: false, at: '2026-11-20T10:00:00Z' },
+  { achieved: 'yes' },
+  { value: 'Monday' },
+  { value: 'no' },
+  { at: '2026-11-20T10:00:00Z', source: 'call' },
+  { at: 1763632800 },
+  { source: 'chat' },
+  { foo: 1 },
+];
+
+describe('SQL and the browser agree', () => {
+  it.each(messageShapes.map((shape) => [JSON.stringify(shape).slice(0, 60), shape] as const))(
+    'on who wrote %s',
+    async (_name, shape) => {
+      const sql = await withDb(
+        async (db) =>
+          (
+            await db.query<{ s: string }>('select public.message_sender($1::jsonb) as s', [
+              JSON.stringify(shape),
+            ])
+          ).rows[0]!.s,
+      );
+      expect(sql).toBe(normalizeMessage(shape).sender);
+    },
+  );
+
+  it.each(objectiveValues.map((value) => [JSON.stringify(value), value] as const))(
+    'on whether %s is achieved',
+    async (_name, value) => {
+      const sql = await withDb(
+        async (db) =>
+          (
+            await db.query<{ a: boolean }>(
+              "select public.objective_achieved(public.objective_value($1::jsonb, 'k')) as a",
+              [JSON.stringify({ k: value })],
+            )
+          ).rows[0]!.a,
+      );
+      expect(sql).toBe(normalizeObjectives({ k: value })[0]!.achieved);
+    },
+  );
+
+  it('on objectives stored as a list', async () => {
+    const stored = [
+      'replied',
+      { key: 'interview_booked', achieved: false },
+      { key: 'right_to_work', at: '2026-11-20T10:00:00Z' },
+    ];
+    const browser = normalizeObjectives(stored);
     const sql = await withDb(
       async (db) =>
         (
-          await db.query<{ s: string }>('select public.message_sender($1::jsonb) as s', [
-            JSON.stringify(fixture.input),
-          ])
-        ).rows[0]!.s,
+          await db.query<{ key: string; achieved: boolean }>(
+            'select k as key, public.objective_achieved(public.objective_value($1::jsonb, k)) as achieved from public.objective_keys($1::jsonb) k order by k',
+            [JSON.stringify(stored)],
+          )
+        ).rows,
     );
-    expect(sql).toBe(normalizeMessage(fixture.input).sender);
+    expect(sql).toEqual(
+      browser
+        .map((o) => ({ key: o.key, achieved: o.achieved }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    );
   });
 });

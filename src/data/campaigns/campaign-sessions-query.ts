@@ -1,15 +1,30 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getSessionsByCampaign } from '@/lib/backend-api';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { getCampaignSessions } from '@/lib/backend-api';
+import type { CampaignSessionData, CampaignSessionFilters } from '@/lib/backend-types';
+import { type WithCandidateName, withCandidateNames } from '../live/with-candidate-names';
 import { STATS_REFRESH_MS } from '../refresh';
 import { campaignKeys } from './keys';
 
-export const campaignSessionsQuery = (campaign: string, statuses: readonly string[] = []) =>
+export type CampaignSession = WithCandidateName<CampaignSessionData>;
+
+/** A campaign's sessions filtered in Postgres, with the total and the names the app knows. */
+export async function fetchCampaignSessions(
+  campaign: string,
+  filters: CampaignSessionFilters,
+  signal?: AbortSignal,
+): Promise<{ rows: CampaignSession[]; total: number }> {
+  const page = await getCampaignSessions(campaign, filters, { signal });
+  return { rows: await withCandidateNames(page.rows, { signal }), total: page.total };
+}
+
+export const campaignSessionsQuery = (campaign: string, filters: CampaignSessionFilters = {}) =>
   queryOptions({
-    queryKey: campaignKeys.sessions(campaign, statuses),
-    queryFn: ({ signal }) =>
-      getSessionsByCampaign(campaign, { statuses: [...statuses] }, { signal }),
+    queryKey: campaignKeys.sessions(campaign, filters),
+    queryFn: ({ signal }) => fetchCampaignSessions(campaign, filters, signal),
     refetchInterval: STATS_REFRESH_MS,
+    // A new filter keeps the old rows on screen until its own arrive.
+    placeholderData: keepPreviousData,
   });
 
-export const useCampaignSessions = (campaign: string, statuses: readonly string[] = []) =>
-  useQuery(campaignSessionsQuery(campaign, statuses));
+export const useCampaignSessions = (campaign: string, filters: CampaignSessionFilters = {}) =>
+  useQuery(campaignSessionsQuery(campaign, filters));

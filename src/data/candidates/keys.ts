@@ -6,6 +6,7 @@ export const candidateKeys = {
   list: (filters: CandidateFilters, offset: number, limit: number) =>
     [...candidateKeys.lists(), filters, { offset, limit }] as const,
   byPhone: (phone: string) => [...candidateKeys.all, 'by-phone', phone] as const,
-  profile: (phone: string) => [...candidateKeys.all, 'profile', phone] as const,
+  profiles: () => [...candidateKeys.all, 'profile'] as const,
+  profile: (phone: string) => [...candidateKeys.profiles(), phone] as const,
   jobs: () => [...candidateKeys.all, 'jobs'] as const,
 };

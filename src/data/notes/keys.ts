@@ -1,4 +1,4 @@
 export const noteKeys = {
   all: ['notes'] as const,
-  of: (candidateId: number) => [...noteKeys.all, candidateId] as const,
+  of: (candidateId: number | null) => [...noteKeys.all, candidateId] as const,
 };

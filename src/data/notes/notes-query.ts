@@ -1,11 +1,12 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { listNotes } from '@/lib/app-api';
 import { noteKeys } from './keys';
 
-export const notesQuery = (candidateId: number) =>
+/** A candidate's notes, newest first; idle while the candidate is not known (null). */
+export const notesQuery = (candidateId: number | null) =>
   queryOptions({
     queryKey: noteKeys.of(candidateId),
-    queryFn: ({ signal }) => listNotes(candidateId, { signal }),
+    queryFn: candidateId === null ? skipToken : ({ signal }) => listNotes(candidateId, { signal }),
   });
 
-export const useNotes = (candidateId: number) => useQuery(notesQuery(candidateId));
+export const useNotes = (candidateId: number | null) => useQuery(notesQuery(candidateId));

@@ -121,3 +121,5 @@ export function OverviewPage() {
     </div>
   );
 }
+
+export default OverviewPage;

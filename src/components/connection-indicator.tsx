@@ -1,0 +1,39 @@
+import { formatDateTime, formatTime } from '@/lib/format';
+import { cn } from '@/lib/utils';
+
+export type IndicatorStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+const LOOK: Record<IndicatorStatus, { label: string; dot: string }> = {
+  connecting: { label: 'Connecting', dot: 'bg-zinc-400' },
+  live: { label: 'Live', dot: 'bg-green-500' },
+  reconnecting: { label: 'Reconnecting', dot: 'bg-amber-500 animate-pulse' },
+  offline: { label: 'Offline', dot: 'bg-red-500' },
+};
+
+/** Live / Reconnecting / Offline with the time of the last sync (DESIGN §2); the word, not only the colour. */
+export function ConnectionIndicator({
+  status,
+  lastSyncedAt,
+}: {
+  status: IndicatorStatus;
+  lastSyncedAt: number | null;
+}) {
+  const { label, dot } = LOOK[status];
+  const synced = lastSyncedAt ? new Date(lastSyncedAt) : null;
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex items-center gap-2 rounded-md border px-2 py-1 text-xs"
+      title={synced ? `Last synced ${formatDateTime(synced)}` : 'Not synced yet'}
+    >
+      <span className={cn('size-2 shrink-0 rounded-full', dot)} aria-hidden="true" />
+      <span className="font-medium">{label}</span>
+      {synced && (
+        <span className="hidden text-muted-foreground sm:inline">
+          · synced {formatTime(synced)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { noteKeys } from '../notes/keys';
+import { candidateKeys } from './keys';
+
+/**
+ * Refreshes everything shown about one candidate (profile: session, chat, calls, objectives; app
+ * record; notes): what is on screen refetches now, the rest when it is next shown.
+ */
+export function useCandidateRefresh(phone: string, candidateId: number | null) {
+  const queryClient = useQueryClient();
+  const [refreshing, setRefreshing] = useState(false);
+
+  async function refresh() {
+    setRefreshing(true);
+    try {
+      await Promise.all(
+        [candidateKeys.profile(phone), candidateKeys.byPhone(phone), noteKeys.of(candidateId)].map(
+          (queryKey) => queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+    } finally {
+      setRefreshing(false);
+    }
+  }
+
+  return { refresh, refreshing };
+}

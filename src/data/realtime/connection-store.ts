@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** When the data last caught up with the backend (a subscription, or a backfill after one). */
+  lastSyncedAt: number | null;
+}
+
+/** A tiny store outside React: the realtime sync writes it, the header indicator reads it. */
+export function createConnectionStore(
+  initial: ConnectionState = { status: 'connecting', lastSyncedAt: null },
+) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(patch: Partial<ConnectionState>) {
+      state = { ...state, ...patch };
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+export type ConnectionStore = ReturnType<typeof createConnectionStore>;
+
+export const connectionStore = createConnectionStore();
+
+export function useConnectionState(store: ConnectionStore = connectionStore): ConnectionState {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}

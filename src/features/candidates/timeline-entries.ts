@@ -1,0 +1,99 @@
+import type { Note } from '@/lib/app-types';
+import type { CallInfo, ChatMessage, ObjectiveEvent } from '@/lib/backend-types';
+import { humanizeKey } from '@/lib/normalizers';
+
+export type TimelineKind = 'message' | 'call' | 'objective' | 'note';
+
+/** Where an entry opens: the message in the chat, the call's transcript, … */
+export type TimelineTarget =
+  | { tab: 'chat'; message: number }
+  | { tab: 'calls'; call: string }
+  | { tab: 'info' }
+  | { tab: 'notes' };
+
+export interface TimelineEntry {
+  key: string;
+  kind: TimelineKind;
+  /** ISO time; null when the data does not say (such entries come last). */
+  at: string | null;
+  title: string;
+  detail: string | null;
+  target: TimelineTarget;
+}
+
+export interface TimelineSources {
+  messages: readonly ChatMessage[];
+  calls: readonly CallInfo[];
+  objectives: readonly ObjectiveEvent[];
+  notes: readonly Note[];
+}
+
+const MESSAGE_TITLES: Record<ChatMessage['sender'], string> = {
+  user: 'Candidate wrote',
+  agent: 'AI agent wrote',
+  system: 'System message',
+  tool: 'Tool result',
+  unknown: 'Unsupported message',
+};
+
+function messageEntry(message: ChatMessage): TimelineEntry {
+  const toolCall = message.sender === 'agent' && message.text === '';
+  return {
+    key: `message-${message.id}`,
+    kind: 'message',
+    at: message.timestamp || null,
+    title: toolCall ? 'AI agent used a tool' : MESSAGE_TITLES[message.sender],
+    detail: message.text || null,
+    target: { tab: 'chat', message: message.id },
+  };
+}
+
+function callEntry(call: CallInfo): TimelineEntry {
+  const parts = [call.duration === null ? null : call.durationLabel, call.analysis.summary];
+  return {
+    key: `call-${call.call_id}`,
+    kind: 'call',
+    at: call.called_at,
+    title: `Call: ${call.status ? humanizeKey(call.status) : 'outcome unknown'}`,
+    detail: parts.filter(Boolean).join(' · ') || null,
+    target: { tab: 'calls', call: call.call_id },
+  };
+}
+
+function objectiveEntry(objective: ObjectiveEvent): TimelineEntry {
+  const parts = [objective.value, objective.source && `via ${objective.source}`];
+  return {
+    key: `objective-${objective.sessionId}-${objective.key}`,
+    kind: 'objective',
+    at: objective.at,
+    title: `Objective achieved: ${objective.label}`,
+    detail: parts.filter(Boolean).join(' · ') || null,
+    target: { tab: 'info' },
+  };
+}
+
+function noteEntry(note: Note): TimelineEntry {
+  return {
+    key: `note-${note.id}`,
+    kind: 'note',
+    at: note.createdAt,
+    title: `Note by ${note.authorEmail ?? 'unknown author'}`,
+    detail: note.body,
+    target: { tab: 'notes' },
+  };
+}
+
+const timeOf = (entry: TimelineEntry) => {
+  const time = entry.at ? Date.parse(entry.at) : NaN;
+  return Number.isNaN(time) ? -Infinity : time;
+};
+
+/** Everything that happened with a candidate in one list, newest first; undated entries last. */
+export function buildTimeline(sources: TimelineSources): TimelineEntry[] {
+  return [
+    ...sources.messages.map(messageEntry),
+    ...sources.calls.map(callEntry),
+    ...sources.objectives.map(objectiveEntry),
+    ...sources.notes.map(noteEntry),
+  ].sort((a, b) => timeOf(b) - timeOf(a));
+}

@@ -1,0 +1,5 @@
+import { LiveActivityDashboard } from './live-activity-dashboard';
+
+export default function LivePage() {
+  return <LiveActivityDashboard />;
+}
