@@ -22,7 +22,7 @@ async function main() {
   // Listening from the start: a Ctrl-C while things start waits for them, then stops them all,
   // the stack first since its processes are the ones that would outlive us.
   let starting: Promise<RunningStack> | undefined;
-  let vite: ViteDevServer | undefined;
+  let vite: ViteDevServer | undefined = undefined;
   const shutdown = async (code: number) => {
     const stack = await starting?.catch(() => undefined);
     await stack
