@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { dbUrl, loadStackConfig } from '../stack/config';
@@ -8,15 +10,6 @@ import { dbUrl, loadStackConfig } from '../stack/config';
  * BACKEND_DATABASE_URL), set-based in Postgres so a million messages take seconds, not hours.
  * Rows are deterministic for the same sizes (setseed) and marked `scale_` so `--clear` removes them.
  */
-const { values } = parseArgs({
-  options: {
-    sessions: { type: 'string', default: '100000' },
-    messages: { type: 'string', default: '1000000' },
-    calls: { type: 'string', default: '50000' },
-    clear: { type: 'boolean', default: false },
-  },
-});
-
 function count(name: string, value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 50_000_000)
@@ -77,7 +70,55 @@ const SQL_CALLS = `
     case when k % 4 = 0 then null else jsonb_build_object('call_summary', 'Interested', 'user_sentiment', 'Positive', 'call_successful', true) end
   from generate_series(1, $1::int) k;`;
 
+export interface SeedSizes {
+  sessions: number;
+  messages: number;
+  calls: number;
+  /** Only remove earlier `scale_` rows. */
+  clear?: boolean;
+}
+
+/** Seeds `scale_` rows of these sizes over a connected client (also used by `npm run bench`). */
+export async function seedScale(
+  client: pg.Client,
+  { sessions, messages, calls, clear = false }: SeedSizes,
+  log: (line: string) => void = console.log,
+): Promise<void> {
+  const step = async (label: string, sql: string, params: unknown[] = []) => {
+    const started = Date.now();
+    await client.query(sql, params);
+    log(`${label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  await client.query('select setseed(0.42)');
+  await step('Removed earlier scale_ rows', SQL_CLEAR);
+  if (clear) return;
+  if (sessions === 0 && (messages > 0 || calls > 0))
+    throw new Error('--messages and --calls need --sessions > 0');
+  await step(`${sessions.toLocaleString('en-GB')} sessions`, SQL_SESSIONS, [sessions]);
+  await step('their numbers', SQL_NUMBERS);
+  if (sessions)
+    await step(`${messages.toLocaleString('en-GB')} messages`, SQL_MESSAGES, [messages, sessions]);
+  if (sessions) await step(`${calls.toLocaleString('en-GB')} calls`, SQL_CALLS, [calls, sessions]);
+  // and the dashboard's rollup (20261126120000_backend_activity_rollup.sql), where it exists
+  const { rows } = await client.query<{ rollup: string | null }>(
+    "select to_regclass('public.session_activity_rollup')::text as rollup",
+  );
+  await step(
+    'Analyze',
+    'analyze public.sessions, public.numbers, public.chat_history, public.calls' +
+      (rows[0]?.rollup ? ', public.session_activity_rollup' : ''),
+  );
+}
+
 async function main() {
+  const { values } = parseArgs({
+    options: {
+      sessions: { type: 'string', default: '100000' },
+      messages: { type: 'string', default: '1000000' },
+      calls: { type: 'string', default: '50000' },
+      clear: { type: 'boolean', default: false },
+    },
+  });
   const sessions = count('sessions', values.sessions);
   const messages = count('messages', values.messages);
   const calls = count('calls', values.calls);
@@ -88,36 +129,15 @@ async function main() {
       `Cannot reach ${url.replace(/:[^:@/]+@/, ':***@')} (${error.message}). Is \`npm run stack\` running?`,
     );
   });
-  const step = async (label: string, sql: string, params: unknown[] = []) => {
-    const started = Date.now();
-    await client.query(sql, params);
-    console.log(`${label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  };
   try {
-    await client.query('select setseed(0.42)');
-    await step('Removed earlier scale_ rows', SQL_CLEAR);
-    if (values.clear) return;
-    if (sessions === 0 && (messages > 0 || calls > 0))
-      throw new Error('--messages and --calls need --sessions > 0');
-    await step(`${sessions.toLocaleString('en-GB')} sessions`, SQL_SESSIONS, [sessions]);
-    await step('their numbers', SQL_NUMBERS);
-    if (sessions)
-      await step(`${messages.toLocaleString('en-GB')} messages`, SQL_MESSAGES, [
-        messages,
-        sessions,
-      ]);
-    if (sessions)
-      await step(`${calls.toLocaleString('en-GB')} calls`, SQL_CALLS, [calls, sessions]);
-    await step(
-      'Analyze',
-      'analyze public.sessions, public.numbers, public.chat_history, public.calls',
-    );
+    await seedScale(client, { sessions, messages, calls, clear: values.clear });
   } finally {
     await client.end();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });

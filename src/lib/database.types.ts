@@ -41,6 +41,72 @@ export type Database = {
         };
         Relationships: [];
       };
+      campaign_activity_rollup: {
+        Row: {
+          active_sessions: number;
+          call_seconds: number;
+          called_contacts: number;
+          calls_completed: number;
+          calls_total: number;
+          calls_with_duration: number;
+          campaign: string;
+          messages_in: number;
+          messages_out: number;
+          replied_contacts: number;
+          total_contacts: number;
+          total_messages: number;
+        };
+        Insert: {
+          active_sessions?: number;
+          call_seconds?: number;
+          called_contacts?: number;
+          calls_completed?: number;
+          calls_total?: number;
+          calls_with_duration?: number;
+          campaign: string;
+          messages_in?: number;
+          messages_out?: number;
+          replied_contacts?: number;
+          total_contacts?: number;
+          total_messages?: number;
+        };
+        Update: {
+          active_sessions?: number;
+          call_seconds?: number;
+          called_contacts?: number;
+          calls_completed?: number;
+          calls_total?: number;
+          calls_with_duration?: number;
+          campaign?: string;
+          messages_in?: number;
+          messages_out?: number;
+          replied_contacts?: number;
+          total_contacts?: number;
+          total_messages?: number;
+        };
+        Relationships: [];
+      };
+      campaign_objective_rollup: {
+        Row: {
+          achieved: number;
+          campaign: string;
+          key: string;
+          sessions: number;
+        };
+        Insert: {
+          achieved?: number;
+          campaign: string;
+          key: string;
+          sessions?: number;
+        };
+        Update: {
+          achieved?: number;
+          campaign?: string;
+          key?: string;
+          sessions?: number;
+        };
+        Relationships: [];
+      };
       campaigns: {
         Row: {
           created_at: string | null;
@@ -216,6 +282,66 @@ export type Database = {
         };
         Relationships: [];
       };
+      session_activity_rollup: {
+        Row: {
+          achieved_objectives: string[];
+          call_count: number;
+          call_seconds: number;
+          calls_completed: number;
+          calls_with_duration: number;
+          campaign: string | null;
+          has_session: boolean;
+          last_activity: string | null;
+          last_call_at: string | null;
+          last_message_at: string | null;
+          message_count: number;
+          messages_in: number;
+          messages_out: number;
+          objective_keys: string[];
+          session_id: string;
+          session_updated_at: string | null;
+          status: string | null;
+        };
+        Insert: {
+          achieved_objectives?: string[];
+          call_count?: number;
+          call_seconds?: number;
+          calls_completed?: number;
+          calls_with_duration?: number;
+          campaign?: string | null;
+          has_session?: boolean;
+          last_activity?: never;
+          last_call_at?: string | null;
+          last_message_at?: string | null;
+          message_count?: number;
+          messages_in?: number;
+          messages_out?: number;
+          objective_keys?: string[];
+          session_id: string;
+          session_updated_at?: string | null;
+          status?: string | null;
+        };
+        Update: {
+          achieved_objectives?: string[];
+          call_count?: number;
+          call_seconds?: number;
+          calls_completed?: number;
+          calls_with_duration?: number;
+          campaign?: string | null;
+          has_session?: boolean;
+          last_activity?: never;
+          last_call_at?: string | null;
+          last_message_at?: string | null;
+          message_count?: number;
+          messages_in?: number;
+          messages_out?: number;
+          objective_keys?: string[];
+          session_id?: string;
+          session_updated_at?: string | null;
+          status?: string | null;
+        };
+        Relationships: [];
+      };
       sessions: {
         Row: {
           campaign: string | null;
@@ -374,6 +500,18 @@ export type Database = {
         Returns: Json;
       };
       objective_value_achieved: { Args: { value: Json }; Returns: boolean };
+      rebuild_session_activity_rollup: {
+        Args: Record<PropertyKey, never>;
+        Returns: number;
+      };
+      recompute_session_activity: {
+        Args: { p_session_ids: string[] };
+        Returns: undefined;
+      };
+      recompute_session_activity_part: {
+        Args: { p_part: string; p_session_ids: string[] };
+        Returns: undefined;
+      };
       sender_of_label: { Args: { label: string }; Returns: string };
       session_activity: {
         Args: { p_session_ids: string[] };

@@ -26,12 +26,15 @@ describe('migrations', () => {
         );
         expect(rows.map((r) => r.table_name)).toEqual([
           'calls',
+          'campaign_activity_rollup',
+          'campaign_objective_rollup',
           'campaigns',
           'candidate_notes',
           'candidates',
           'chat_history',
           'jobs',
           'numbers',
+          'session_activity_rollup',
           'sessions',
           'staff_members',
         ]);
