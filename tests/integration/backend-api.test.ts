@@ -36,9 +36,6 @@ describe('backend-api on the demo data', () => {
     expect(messages.length).toBeGreaterThan(20);
     const times = messages.map((m) => m.timestamp);
     expect(times).toEqual([...times].sort());
-    expect(new Set(messages.map((m) => m.sender))).toEqual(
-      expect.objectContaining({ size: expect.any(Number) }),
-    );
     expect(messages.some((m) => m.sender === 'user')).toBe(true);
     expect(messages.some((m) => m.sender === 'agent')).toBe(true);
   });
