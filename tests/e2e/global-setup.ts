@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { preview } from 'vite';
+import { buildApp } from '../../scripts/build-app';
 import { REPO_ROOT } from '../../stack/config';
 import { freePort } from '../../stack/net';
 import { startStackControl } from '../support/stack-control';
@@ -70,35 +70,6 @@ export default async function globalSetup() {
     throw error;
   }
   return teardown;
-}
-
-/** `vite build` in its own process, with the stack's public settings only. */
-async function buildApp(outDir: string, { apiUrl, anonKey }: { apiUrl: string; anonKey: string }) {
-  const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        // Set (even empty) variables win over .env files, so a developer's .env.local can't leak in.
-        VITE_SUPABASE_URL: apiUrl,
-        VITE_SUPABASE_ANON_KEY: anonKey,
-        VITE_BACKEND_SUPABASE_URL: '',
-        VITE_BACKEND_SUPABASE_ANON_KEY: '',
-        VITE_LOCAL_STACK: 'true',
-      },
-      stdio: ['ignore', 'inherit', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${stderr}`);
 }
 
 /** A recruiter of the tests' own, so flows that sign the demo accounts out disturb nobody. */

@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../scripts/build-app';
 import { contentSecurityPolicy } from '../../scripts/vite-csp-plugin';
-import { REPO_ROOT } from '../../stack/config';
 import { stackInfo } from '../support/clients';
-
-const run = promisify(execFile);
 
 // DESIGN §6: the production bundle carries only public settings, and a Content-Security-Policy.
 // One real `vite build` against the test stack, with every secret a developer's shell might hold
@@ -20,31 +16,14 @@ let files: { name: string; text: string }[];
 beforeAll(async () => {
   const { apiUrl, anonKey, dbUrl, serviceRoleKey, jwtSecret } = stackInfo();
   outDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-bundle-'));
-  await run(
-    process.execPath,
-    [
-      path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'error',
-    ],
+  await buildApp(
+    outDir,
+    { apiUrl, anonKey },
     {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        VITE_SUPABASE_URL: apiUrl,
-        VITE_SUPABASE_ANON_KEY: anonKey,
-        VITE_BACKEND_SUPABASE_URL: '',
-        VITE_BACKEND_SUPABASE_ANON_KEY: '',
-        VITE_LOCAL_STACK: 'true',
-        BACKEND_DATABASE_URL: dbUrl,
-        APP_DATABASE_URL: dbUrl,
-        SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
-        SUPABASE_JWT_SECRET: jwtSecret,
-      },
+      BACKEND_DATABASE_URL: dbUrl,
+      APP_DATABASE_URL: dbUrl,
+      SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+      SUPABASE_JWT_SECRET: jwtSecret,
     },
   );
   const names = (await readdir(outDir, { recursive: true, withFileTypes: true }))
