@@ -5,6 +5,7 @@ import { phoneLookup } from './backend-queries';
 import type { RequestOptions } from './backend-types';
 import type { Database, Tables } from './database.types';
 import { normalizePhone } from './normalizers';
+import { isRangePastEnd } from './paging';
 
 export type AppClient = SupabaseClient<Database>;
 
@@ -77,24 +78,33 @@ export function createAppApi(client: AppClient) {
     ): Promise<Page<Candidate>> {
       const offset = Math.max(0, paging.offset ?? 0);
       const limit = Math.min(Math.max(1, paging.limit ?? 50), 1000);
-      let query = client.from('candidates').select(CANDIDATE_SELECT, { count: 'exact' });
-      if (filters.campaign) query = query.eq('campaign', filters.campaign);
-      if (filters.stage) query = query.eq('stage', filters.stage);
-      const search = filters.search?.trim();
-      if (search) {
-        const phone = normalizePhone(search);
-        const digits = search.replace(/\D/g, '').replace(/^0+/, '');
-        if (phone.ok) query = query.in('phone_number', phoneLookup(search).variants);
-        else if (digits.length >= 3 && !/[a-z]/i.test(search))
-          query = query.like('phone_number', `%${digits}%`);
-        else query = query.ilike('full_name', likePattern(search));
-      }
-      query = query
+      // Filters once, for the page and for the count-only request a page past the end needs.
+      const filtered = (options: { head?: boolean } = {}) => {
+        let query = client
+          .from('candidates')
+          .select(CANDIDATE_SELECT, { count: 'exact', ...options });
+        if (filters.campaign) query = query.eq('campaign', filters.campaign);
+        if (filters.stage) query = query.eq('stage', filters.stage);
+        const search = filters.search?.trim();
+        if (search) {
+          const phone = normalizePhone(search);
+          const digits = search.replace(/\D/g, '').replace(/^0+/, '');
+          if (phone.ok) query = query.in('phone_number', phoneLookup(search).variants);
+          else if (digits.length >= 3 && !/[a-z]/i.test(search))
+            query = query.like('phone_number', `%${digits}%`);
+          else query = query.ilike('full_name', likePattern(search));
+        }
+        return signal ? query.abortSignal(signal) : query;
+      };
+      const { data, error, status, count } = await filtered()
         .order('created_at', { ascending: false })
         .order('id', { ascending: false })
         .range(offset, offset + limit - 1);
-      if (signal) query = query.abortSignal(signal);
-      const { data, error, status, count } = await query;
+      if (isRangePastEnd(error)) {
+        const head = await filtered({ head: true });
+        if (head.error) throw fail('candidates table')(head.error, head.status);
+        return { rows: [], total: head.count ?? 0 };
+      }
       if (error) throw fail('candidates table')(error, status);
       return { rows: (data as CandidateRow[]).map(toCandidate), total: count ?? 0 };
     },

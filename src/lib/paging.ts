@@ -23,3 +23,14 @@ export async function fetchAllPages<Row>(
     if (!data || data.length < PAGE_SIZE) return rows;
   }
 }
+
+/**
+ * PostgREST answers a counted request whose offset lies past the last row with 416 and this
+ * code (a page number typed into the URL, or rows deleted since the pager was drawn). That is
+ * an empty page, not a failure; without a count the same request returns 200 and no rows.
+ */
+const RANGE_PAST_END = 'PGRST103';
+
+export function isRangePastEnd(error: { code?: string } | null): boolean {
+  return error?.code === RANGE_PAST_END;
+}

@@ -28,6 +28,19 @@ describe('candidates', () => {
     expect(second.rows.map((c) => c.id)).not.toContain(first.rows[0]!.id);
   });
 
+  it('a page past the last one is empty and still carries the total (PostgREST answers 416)', async () => {
+    const past = await recruiter.listCandidates({}, { offset: 5_000_000, limit: 50 });
+    expect(past).toEqual({ rows: [], total: await total() });
+    const filtered = await recruiter.listCandidates(
+      { campaign: DEMO_EXAMPLES.campaign },
+      { offset: 5_000_000, limit: 50 },
+    );
+    expect(filtered).toEqual({
+      rows: [],
+      total: await total('campaign = $1', [DEMO_EXAMPLES.campaign]),
+    });
+  });
+
   it('finds a candidate by a phone typed in any format, or by name', async () => {
     for (const phone of [
       '07853 723604',
