@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { startStackControl } from '../support/stack-control';
 import { startTempStack } from '../support/temp-stack';
 
 export interface ProvidedStack {
@@ -7,6 +8,8 @@ export interface ProvidedStack {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
+  /** Takes the API down and up again (tests/support/stack-control.ts), for the fault tests. */
+  controlUrl: string;
 }
 
 declare module 'vitest' {
@@ -18,6 +21,7 @@ declare module 'vitest' {
 /** One real stack (Postgres, PostgREST, gateway with auth) for all integration tests of a run. */
 export default async function setup(project: TestProject) {
   const temp = await startTempStack();
+  const control = await startStackControl(temp.stack);
   const { config } = temp.stack;
   project.provide('stack', {
     apiUrl: temp.stack.apiUrl,
@@ -25,6 +29,10 @@ export default async function setup(project: TestProject) {
     anonKey: config.anonKey,
     serviceRoleKey: config.serviceRoleKey,
     jwtSecret: config.jwtSecret,
+    controlUrl: control.url,
   });
-  return () => temp.destroy();
+  return async () => {
+    await control.close();
+    await temp.destroy();
+  };
 }
