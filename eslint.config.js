@@ -27,7 +27,15 @@ const dataLayer = {
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig([
-  globalIgnores(['dist', 'build', 'coverage', 'node_modules', '.stack']),
+  globalIgnores([
+    'dist',
+    'build',
+    'coverage',
+    'node_modules',
+    '.stack',
+    'test-results',
+    'playwright-report',
+  ]),
   {
     files: ['**/*.{js,mjs,cjs,ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -15,8 +15,8 @@ export default defineConfig({
   // Generous waits (never timing assertions): a busy 2-core machine renders slowly.
   timeout: 90_000,
   expect: { timeout: 20_000 },
-  // The HTML report (with its trace viewer's JavaScript) only in CI, where lint has already run:
-  // ESLint does not skip playwright-report/. Locally, traces of failures are in test-results/e2e.
+  // The HTML report (with traces of failures) for CI's artifacts; locally the list is enough and
+  // traces of failures are in test-results/e2e.
   reporter: process.env.CI
     ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
     : [['list']],
