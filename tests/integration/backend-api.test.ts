@@ -186,6 +186,32 @@ describe('backend-api on the demo data', () => {
     expect(searched.map((s) => s.phoneNumber)).toContain(guidePhone);
     const byPhone = await api.getLiveSessions(10, { phones: ['07853723604'] });
     expect(byPhone.map((s) => s.phoneNumber)).toContain(guidePhone);
+    // Searches read trigram indexes; the rows must be those a plain scan finds, in order.
+    const scan = (search: string, campaign: string | null = null) =>
+      withDb(async (db) => {
+        const { rows } = await db.query<{ session_id: string }>(
+          `select s.session_id from sessions s
+           join session_activity_rollup r on r.session_id = s.session_id
+           where ($2::text is null or s.campaign = $2)
+             and (regexp_replace(coalesce(s.phone_number, ''), '\\D', '', 'g')
+                    like '%' || nullif(ltrim(regexp_replace($1, '\\D', '', 'g'), '0'), '') || '%'
+                  or s.session_id ilike '%' || $1 || '%')
+           order by r.last_activity desc nulls last, s.session_id limit 50`,
+          [search, campaign],
+        );
+        return rows.map((r) => r.session_id);
+      });
+    for (const [search, campaign] of [
+      ['7700 90', null],
+      ['0785', null],
+      ['723604', DEMO_EXAMPLES.campaign],
+      ['plumber_lon', null],
+      ['zzz-nothing', null],
+    ] as const) {
+      const rows = await api.getLiveSessions(50, { search, campaign: campaign ?? undefined });
+      expect(rows.map((s) => s.sessionId)).toEqual(await scan(search, campaign));
+    }
+    expect(await scan('7700 90')).toHaveLength(50); // the comparisons above were not all empty
     const sessions = await api.getSessionsByCampaign(DEMO_EXAMPLES.campaign);
     expect(sessions.length).toBe(
       await sqlCount('select count(*) as n from sessions where campaign = $1', [
