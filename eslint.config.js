@@ -12,7 +12,15 @@ const nodeOnly = {
     'Node-only code (direct Postgres access, the local stack, scripts) never reaches the browser.',
 };
 const supabaseClients = {
-  group: ['@supabase/supabase-js', '@/lib/supabase', '**/lib/supabase'],
+  group: [
+    '@supabase/*',
+    '@/lib/supabase',
+    '**/lib/supabase',
+    '@/lib/supabase-auth',
+    '**/lib/supabase-auth',
+    '@/lib/lean-client',
+    '**/lib/lean-client',
+  ],
   message: 'Only src/lib talks to Supabase; use a hook from src/data instead.',
 };
 const otherFeatures = {

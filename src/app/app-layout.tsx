@@ -1,4 +1,6 @@
-import { LogOut } from 'lucide-react';
+// From the icon's own module: through the package index, every icon the lazy screens use would
+// join the first screen's chunk (vite.config.ts).
+import LogOut from 'lucide-react/icons/log-out';
 import { Suspense, lazy } from 'react';
 import { Link, NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { ConnectionIndicator } from '@/components/connection-indicator';

@@ -1,9 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { Toaster } from '@/components/ui/toaster';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useSession, useSessionSync } from '@/data/auth/session-query';
 import { useBackendSync } from '@/data/realtime/use-backend-sync';
 import { ApiError } from '@/lib/api-error';
+
+// Toasts only follow actions taken later (DESIGN §7: not part of the first screen's JavaScript).
+const Toaster = lazy(() =>
+  import('@/components/ui/toaster').then(({ Toaster }) => ({ default: Toaster })),
+);
 
 function createQueryClient() {
   return new QueryClient({
@@ -31,7 +35,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <SessionSync />
       {children}
-      <Toaster />
+      <Suspense fallback={null}>
+        <Toaster />
+      </Suspense>
     </QueryClientProvider>
   );
 }

@@ -3,7 +3,7 @@ import { countRows } from './row-counts';
 import { appClient } from './supabase';
 
 // The browser's app API, bound to its client; the functions live in app-queries.ts.
-export const appApi = createAppApi(appClient);
+export const appApi = createAppApi(appClient.db);
 export const {
   listCandidates,
   getCandidateByPhone,
@@ -19,5 +19,5 @@ const appTables = ['candidates', 'jobs', 'candidate_notes', 'staff_members'] as 
 export type AppTable = (typeof appTables)[number];
 
 export function getAppRowCounts(signal?: AbortSignal): Promise<Record<AppTable, number>> {
-  return countRows(appClient, appTables, signal);
+  return countRows(appClient.db, appTables, signal);
 }

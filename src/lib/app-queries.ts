@@ -1,13 +1,13 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { ApiError, apiErrorFromPostgrest } from './api-error';
 import type { Candidate, CandidateFilters, CandidateStage, Job, Note, Page } from './app-types';
 import { phoneLookup } from './backend-queries';
 import type { RequestOptions } from './backend-types';
-import type { Database, Tables } from './database.types';
+import type { Tables } from './database.types';
+import type { DbClient } from './lean-client';
 import { normalizePhone } from './normalizers';
 import { isRangePastEnd } from './paging';
 
-export type AppClient = SupabaseClient<Database>;
+export type AppClient = DbClient;
 
 type CandidateRow = Tables<'candidates'> & { jobs: Tables<'jobs'> | null };
 

@@ -2,13 +2,13 @@ import { AuthApiError, AuthRetryableFetchError } from '@supabase/supabase-js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
 import { signIn } from './auth-api';
-import { appClient } from './supabase';
+import { appAuth } from './supabase-auth';
 
-vi.mock('./supabase', () => ({
-  appClient: { auth: { signInWithPassword: vi.fn() } },
+vi.mock('./supabase-auth', () => ({
+  appAuth: { signInWithPassword: vi.fn() },
 }));
 
-const signInWithPassword = vi.mocked(appClient.auth.signInWithPassword);
+const signInWithPassword = vi.mocked(appAuth.signInWithPassword);
 
 beforeEach(() => {
   signInWithPassword.mockReset();

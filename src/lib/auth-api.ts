@@ -3,9 +3,9 @@ import {
   isAuthRetryableFetchError,
   type AuthError,
   type Session,
-} from '@supabase/supabase-js';
+} from '@supabase/auth-js';
 import { ApiError, apiErrorFromStatus } from './api-error';
-import { appClient } from './supabase';
+import { appAuth } from './supabase-auth';
 
 export interface AuthSession {
   userId: string;
@@ -32,7 +32,7 @@ function toApiError(error: AuthError): ApiError {
 }
 
 export async function signIn(email: string, password: string): Promise<AuthSession> {
-  const { data, error } = await appClient.auth.signInWithPassword({
+  const { data, error } = await appAuth.signInWithPassword({
     email: email.trim(),
     password,
   });
@@ -43,18 +43,18 @@ export async function signIn(email: string, password: string): Promise<AuthSessi
 export async function signOut(): Promise<void> {
   // Local scope clears this device's session before asking the server to revoke it, so signing
   // out works offline too; a failed revocation leaves the user nothing to act on.
-  await appClient.auth.signOut({ scope: 'local' });
+  await appAuth.signOut({ scope: 'local' });
 }
 
 export async function getSession(): Promise<AuthSession | null> {
-  const { data, error } = await appClient.auth.getSession();
+  const { data, error } = await appAuth.getSession();
   if (error) throw toApiError(error);
   return data.session ? toAuthSession(data.session) : null;
 }
 
 /** Calls `listener` with the current session at once and after every change; returns unsubscribe. */
 export function onAuthStateChange(listener: (session: AuthSession | null) => void): () => void {
-  const { data } = appClient.auth.onAuthStateChange((_event, session) => {
+  const { data } = appAuth.onAuthStateChange((_event, session) => {
     listener(session ? toAuthSession(session) : null);
   });
   return () => data.subscription.unsubscribe();

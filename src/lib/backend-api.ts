@@ -5,7 +5,7 @@ import { backendClient } from './supabase';
 
 // The browser's backend API (DESIGN §1), bound to its client. The functions themselves live in
 // backend-queries.ts so that scripts and tests can bind them to a client of their own.
-export const backendApi = createBackendApi(backendClient);
+export const backendApi = createBackendApi(backendClient.db);
 export const {
   getChatHistoryByPhone,
   getChatHistoryBySession,
@@ -28,8 +28,8 @@ const backendTables = ['numbers', 'sessions', 'chat_history', 'calls', 'campaign
 export type BackendTable = (typeof backendTables)[number];
 
 export function getBackendRowCounts(signal?: AbortSignal): Promise<Record<BackendTable, number>> {
-  return countRows(backendClient, backendTables, signal);
+  return countRows(backendClient.db, backendTables, signal);
 }
 
 export const watchChanges = (handlers: ChangeHandlers) =>
-  watchBackendChanges(backendClient, handlers);
+  watchBackendChanges(backendClient.realtime, handlers);

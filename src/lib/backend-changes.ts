@@ -1,5 +1,5 @@
-import type { RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from './database.types';
+import type { RealtimeClient, RealtimePostgresChangesPayload } from '@supabase/realtime-js';
+import type { Tables } from './database.types';
 
 /** The backend tables the agent writes live (DESIGN §2; publication supabase_realtime). */
 export type LiveTable = 'chat_history' | 'calls' | 'sessions';
@@ -34,30 +34,61 @@ export interface ChangeHandlers {
 
 const LIVE_TABLES: LiveTable[] = ['chat_history', 'calls', 'sessions'];
 
+/** A supabase-js client, or a realtime client (the browser's loads on first use: lean-client.ts). */
+type ChannelHost = Pick<RealtimeClient, 'channel' | 'removeChannel'>;
+
+/** How long to wait before trying again when the realtime client could not be loaded. */
+const RELOAD_AFTER_MS = 10_000;
+
 /**
  * One realtime channel with a postgres_changes binding per live table. realtime-js rejoins by
  * itself after a drop and reports SUBSCRIBED again; the token follows the auth session.
  */
 export function watchBackendChanges(
-  client: SupabaseClient<Database>,
+  host: ChannelHost | (() => Promise<ChannelHost>),
   handlers: ChangeHandlers,
 ): () => void {
-  let channel = client.channel('backend-changes');
-  for (const table of LIVE_TABLES) {
-    channel = channel.on(
-      'postgres_changes',
-      { event: '*', schema: 'public', table },
-      (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) =>
-        handlers.onChange({
-          table,
-          eventType: payload.eventType,
-          row: payload.new ?? {},
-          old: payload.old ?? {},
-        } as BackendChange),
+  let stopped = false;
+  let stop = () => {};
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  const subscribe = (client: ChannelHost) => {
+    let channel = client.channel('backend-changes');
+    for (const table of LIVE_TABLES) {
+      channel = channel.on(
+        'postgres_changes',
+        { event: '*', schema: 'public', table },
+        (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) =>
+          handlers.onChange({
+            table,
+            eventType: payload.eventType,
+            row: payload.new ?? {},
+            old: payload.old ?? {},
+          } as BackendChange),
+      );
+    }
+    channel.subscribe((status, error) => handlers.onStatus(status as ChannelStatus, error));
+    stop = () => void client.removeChannel(channel);
+  };
+
+  const load = (getHost: () => Promise<ChannelHost>) =>
+    getHost().then(
+      (client) => {
+        if (!stopped) subscribe(client);
+      },
+      (error: unknown) => {
+        if (stopped) return;
+        // Shown as a dropped connection (Reconnecting, then Offline); polling carries on meanwhile.
+        handlers.onStatus('CHANNEL_ERROR', error instanceof Error ? error : undefined);
+        retry = setTimeout(() => void load(getHost), RELOAD_AFTER_MS);
+      },
     );
-  }
-  channel.subscribe((status, error) => handlers.onStatus(status as ChannelStatus, error));
+
+  if (typeof host === 'function') void load(host);
+  else subscribe(host);
   return () => {
-    void client.removeChannel(channel);
+    stopped = true;
+    clearTimeout(retry);
+    stop();
   };
 }

@@ -1,4 +1,3 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { ApiError, apiErrorFromPostgrest } from './api-error';
 import type {
   BackendCampaignStats,
@@ -21,6 +20,7 @@ import type {
   SessionStatusCount,
 } from './backend-types';
 import type { Database, Json, Tables } from './database.types';
+import type { DbClient } from './lean-client';
 import {
   formatDuration,
   humanizeKey,
@@ -33,7 +33,7 @@ import {
 import { fetchAllPages } from './paging';
 import { isHttpUrl } from './urls';
 
-export type BackendClient = SupabaseClient<Database>;
+export type BackendClient = DbClient;
 
 type SessionRow = Tables<'sessions'>;
 type CallRow = Tables<'calls'>;

@@ -1,9 +1,10 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { ApiError, apiErrorFromStatus } from './api-error';
+import type { Database } from './database.types';
+import type { DbClient } from './lean-client';
 
 /** Counts each table in Postgres (`count=exact` on a HEAD request), never by downloading rows. */
-export async function countRows<Table extends string>(
-  client: SupabaseClient,
+export async function countRows<Table extends keyof Database['public']['Tables']>(
+  client: DbClient,
   tables: readonly Table[],
   signal?: AbortSignal,
 ): Promise<Record<Table, number>> {
