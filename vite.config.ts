@@ -59,6 +59,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
+          // Lazy screens and chunks load through Vite's transform: slow on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

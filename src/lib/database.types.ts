@@ -342,6 +342,24 @@ export type Database = {
         };
         Relationships: [];
       };
+      session_status_rollup: {
+        Row: {
+          campaign: string | null;
+          sessions: number;
+          status: string | null;
+        };
+        Insert: {
+          campaign?: string | null;
+          sessions: number;
+          status?: string | null;
+        };
+        Update: {
+          campaign?: string | null;
+          sessions?: number;
+          status?: string | null;
+        };
+        Relationships: [];
+      };
       sessions: {
         Row: {
           campaign: string | null;

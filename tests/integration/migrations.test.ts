@@ -35,6 +35,7 @@ describe('migrations', () => {
           'jobs',
           'numbers',
           'session_activity_rollup',
+          'session_status_rollup',
           'sessions',
           'staff_members',
         ]);

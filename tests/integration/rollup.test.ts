@@ -4,7 +4,8 @@ import { withDb } from '../support/clients';
 
 // 20261126120000_backend_activity_rollup.sql: the rollups that the triggers keep must equal the
 // rollups rebuilt from scratch, after any write the agent may make, and a failing rollup must
-// never fail the agent's write.
+// never fail the agent's write. 20261126140000_backend_status_rollup.sql: the status counts
+// equal a count over the sessions, before and after a rebuild.
 
 const ROLLUPS = [
   'session_activity_rollup',
@@ -14,14 +15,27 @@ const ROLLUPS = [
 const CAMPAIGN = 'Rollup Test Campaign';
 const OTHER = 'Rollup Test Other';
 
+/** Rows of session_status_rollup that differ from a count over the sessions. */
+async function statusDrift(db: pg.Client): Promise<unknown[]> {
+  const direct = 'select campaign, lower(status), count(*) from public.sessions group by 1, 2';
+  const kept = 'select campaign, status, sessions from public.session_status_rollup';
+  const { rows } = await db.query(
+    `(select 'kept' as side, * from (${kept} except ${direct}) k)
+     union all
+     (select 'direct', * from (${direct} except ${kept}) d)`,
+  );
+  return rows;
+}
+
 /** Rows that differ between each rollup as the triggers left it and as a rebuild makes it. */
 async function driftFromRebuild(db: pg.Client): Promise<Record<string, unknown[]>> {
   await db.query('begin');
   try {
+    const drift: Record<string, unknown[]> = { session_status_rollup: await statusDrift(db) };
     for (const t of ROLLUPS)
       await db.query(`create temp table kept_${t} on commit drop as select * from public.${t}`);
     await db.query('select public.rebuild_session_activity_rollup()');
-    const drift: Record<string, unknown[]> = {};
+    drift['session_status_rollup after a rebuild'] = await statusDrift(db);
     for (const t of ROLLUPS) {
       const { rows } = await db.query(
         `(select 'kept' as side, * from kept_${t} except select 'kept', * from public.${t})
@@ -36,7 +50,12 @@ async function driftFromRebuild(db: pg.Client): Promise<Record<string, unknown[]
   }
 }
 
-const noDrift = Object.fromEntries(ROLLUPS.map((t) => [t, []]));
+const noDrift = Object.fromEntries(
+  [...ROLLUPS, 'session_status_rollup', 'session_status_rollup after a rebuild'].map((t) => [
+    t,
+    [],
+  ]),
+);
 
 /** The counts straight from the agent's tables, as the read models counted before the rollup. */
 async function directCounts(db: pg.Client, sessionId: string) {
