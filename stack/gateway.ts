@@ -130,5 +130,10 @@ export function createGateway(routes: GatewayRoutes): http.Server {
     }
     routes.realtimeUpgrade(req, socket, head);
   });
+  // Node closes idle keep-alive sockets after 5 s; a client (Node's fetch in scripts and tests)
+  // that reuses one as it closes gets ECONNRESET and does not retry a POST. Keep them longer than
+  // clients keep theirs, as hosted gateways do (headersTimeout must exceed keepAliveTimeout).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return server;
 }
