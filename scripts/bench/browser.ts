@@ -1,0 +1,107 @@
+import { access, constants } from 'node:fs/promises';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { REPO_ROOT } from '../../stack/config';
+import { freePort } from '../../stack/net';
+
+// The production build in Debian's Chromium, as the e2e tests drive it (playwright.config.ts):
+// served by `vite preview`, signed in once through the login page, each measurement in a fresh
+// context that starts from that signed-in state.
+
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export async function hasChromium(): Promise<boolean> {
+  return access(CHROMIUM_PATH, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+export interface Preview {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `vite preview` of a build folder on a free port (as tests/e2e/global-setup.ts does). */
+export async function servePreview(distDir: string): Promise<Preview> {
+  const server = await preview({
+    root: REPO_ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: distDir },
+    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+  });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) {
+    await server.close();
+    throw new Error('vite preview reported no URL');
+  }
+  return { url, close: () => server.close() };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // Playwright's own Ctrl-C handler closes its browsers and then exits the process, cutting the
+    // bench's cleanup short (stack, servers, data folder); the bench closes the browser itself.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
+  });
+}
+
+export async function newContext(
+  browser: Browser,
+  baseUrl: string,
+  storageState?: StorageState,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    storageState,
+  });
+  // tsx (esbuild with keepNames) wraps functions in `__name(fn, "name")`, and functions handed
+  // to page.evaluate are sent as their source text: the page needs a __name of its own.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return context;
+}
+
+/** Signs in through the login page (the real flow) and returns the signed-in state. */
+export async function signedInState(
+  browser: Browser,
+  baseUrl: string,
+  account: { email: string; password: string },
+): Promise<StorageState> {
+  const context = await newContext(browser, baseUrl);
+  try {
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/** The candidate dialog's chat tab for this phone, opened by URL as a shared link opens it. */
+export function openChat(page: Page, phone: string) {
+  return page.goto(`/candidates?candidate=${encodeURIComponent(phone)}&tab=chat`);
+}
+
+/** The open conversation (its accessible name says whose it is). */
+export const chatLog = (page: Page) =>
+  page.getByRole('log', { name: /^WhatsApp conversation with/ });
