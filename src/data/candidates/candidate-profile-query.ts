@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getCandidateProfile } from '@/lib/backend-api';
+import { useConnectionState } from '../realtime/connection-store';
 import { LIVE_REFRESH_MS } from '../refresh';
 import { candidateKeys } from './keys';
 
@@ -8,7 +9,17 @@ export const candidateProfileQuery = (phone: string) =>
   queryOptions({
     queryKey: candidateKeys.profile(phone),
     queryFn: ({ signal }) => getCandidateProfile(phone, { signal }),
-    refetchInterval: LIVE_REFRESH_MS,
   });
 
-export const useCandidateProfile = (phone: string) => useQuery(candidateProfileQuery(phone));
+/**
+ * Polled only while realtime is not live. A long conversation is megabytes to fetch, parse and
+ * compare (seconds of main thread at 10,000 messages, DESIGN §7); while live, every change
+ * arrives by realtime and each resubscription refetches it anyway.
+ */
+export function useCandidateProfile(phone: string) {
+  const live = useConnectionState().status === 'live';
+  return useQuery({
+    ...candidateProfileQuery(phone),
+    refetchInterval: live ? false : LIVE_REFRESH_MS,
+  });
+}
