@@ -64,13 +64,27 @@ function userJson(u: UserRow, appMetadata: Record<string, unknown>) {
 export function createAuthHandler(options: AuthOptions) {
   const { pool } = options;
 
+  // Whether the custom access token hook exists, looked up on the first token issued. The stack
+  // applies migrations before it creates this handler, so the answer holds while it runs; a
+  // failed lookup (Postgres restarting) is not kept, and the next token asks again.
+  let hookAvailable: Promise<boolean> | undefined;
+  function hasAccessTokenHook(): Promise<boolean> {
+    hookAvailable ??= pool
+      .query<{ available: boolean }>(
+        "select to_regprocedure('public.custom_access_token_hook(jsonb)') is not null as available",
+      )
+      .then((result) => result.rows[0]?.available === true)
+      .catch((error: unknown) => {
+        hookAvailable = undefined;
+        throw error;
+      });
+    return hookAvailable;
+  }
+
   /** app_metadata as the token carries it: staff_role comes from the custom access token hook. */
   async function claimsAppMetadata(user: UserRow): Promise<Record<string, unknown>> {
     const base = { provider: 'email', providers: ['email'], ...user.raw_app_meta_data };
-    const hook = await pool.query<{ available: boolean }>(
-      "select to_regprocedure('public.custom_access_token_hook(jsonb)') is not null as available",
-    );
-    if (!hook.rows[0]?.available) return base;
+    if (!(await hasAccessTokenHook())) return base;
     const event = {
       user_id: user.id,
       claims: { sub: user.id, app_metadata: base },
