@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'react';
 import { formatDateTime, formatRelative } from '@/lib/format';
+import { useNow } from './use-now';
+
+// Minutes are the finest step formatRelative shows after "just now".
+const TICK_MS = 30_000;
 
 /** "2 min ago", kept current, with the exact time on hover (DESIGN §8). */
 export function RelativeTime({
@@ -9,11 +12,7 @@ export function RelativeTime({
   value: string | null | undefined;
   fallback?: string;
 }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(TICK_MS);
   const date = value ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime()))
     return <span className="text-muted-foreground">{fallback}</span>;

@@ -159,6 +159,30 @@ describe('LiveActivityDashboard', () => {
     expect(currentUrl()).toBe('/live?campaign=Plumber+-+London&status=waiting&q=0785');
   });
 
+  it("keeps the previous filters' list on screen, dimmed and busy, until the new one is drawn", async () => {
+    const user = userEvent.setup();
+    renderLive();
+    await screen.findByRole('heading', { name: /Dave Thompson/ });
+    const list = () => screen.getByRole('region', { name: 'Sessions' });
+    const cards = () => list().querySelector(':scope > ul');
+    expect(list()).toHaveAttribute('aria-busy', 'false');
+
+    let answer: (sessions: LiveSessionData[]) => void = () => undefined;
+    vi.mocked(getLiveSessions).mockImplementation(
+      () => new Promise((resolve) => (answer = resolve)),
+    );
+    await user.click(screen.getByRole('button', { name: /^Waiting/ }));
+    await waitFor(() => expect(lastFilters()).toMatchObject({ statuses: ['waiting'] }));
+    expect(list()).toHaveAttribute('aria-busy', 'true');
+    expect(cards()).toHaveClass('opacity-60');
+    expect(cardTitles()).toHaveLength(4);
+
+    answer([SESSIONS[1]!]);
+    await waitFor(() => expect(cardTitles()).toEqual(['Fraser Bell']));
+    expect(list()).toHaveAttribute('aria-busy', 'false');
+    expect(cards()).not.toHaveClass('opacity-60');
+  });
+
   it('resolves a name search to the phones the app knows', async () => {
     vi.mocked(listCandidates).mockResolvedValue({
       rows: [{ fullName: 'Dave Thompson', phoneNumber: '+447853723604' } as Candidate],
@@ -269,16 +293,18 @@ describe('LiveActivityDashboard', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('shows more sessions on request', async () => {
+  // A hundred cards take jsdom a while on a busy machine, more than the default second.
+  it('shows more sessions on request', { timeout: 20_000 }, async () => {
     vi.mocked(getLiveSessions).mockImplementation(async (limit = 50) =>
       Array.from({ length: limit }, (_, i) => session(`+4477009${String(i).padStart(5, '0')}`, i)),
     );
     const user = userEvent.setup();
     renderLive();
+    const slow = { timeout: 8_000 };
 
-    await user.click(await screen.findByRole('button', { name: 'Show more' }));
+    await user.click(await screen.findByRole('button', { name: 'Show more' }, slow));
 
-    await waitFor(() => expect(cardTitles()).toHaveLength(100));
+    await waitFor(() => expect(cardTitles()).toHaveLength(100), slow);
     expect(vi.mocked(getLiveSessions)).toHaveBeenLastCalledWith(
       100,
       expect.anything(),

@@ -1,5 +1,5 @@
 import { Pause, Play } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NoMatches } from '@/components/no-matches';
 import { EmptyState, ErrorState } from '@/components/query-states';
@@ -79,7 +79,19 @@ export function LiveActivityDashboard() {
   );
   const activeNow = counts.data ? (countByStatus.get('active') ?? 0) : null;
   const stall = stallOption(view.stallAfter);
-  const rows = sessions.data ?? [];
+  // New sessions are drawn in a transition: React renders the cards in slices between clicks,
+  // typing and clock ticks rather than as one long task, and the skeleton (or the previous list)
+  // stays until they are ready. Not useDeferredValue: its renders give way to every clock tick.
+  const { data, isPlaceholderData } = sessions;
+  const [shown, setShown] = useState({ data, stale: isPlaceholderData });
+  useEffect(
+    () => startTransition(() => setShown({ data, stale: isPlaceholderData })),
+    [data, isPlaceholderData],
+  );
+  const rendering = shown.data !== data;
+  // The previous filters' list, until the new one is drawn.
+  const stale = isPlaceholderData || shown.stale;
+  const rows = shown.data ?? [];
   const mayHaveMore = rows.length >= view.limit && view.limit < MAX_LIMIT;
 
   return (
@@ -138,7 +150,7 @@ export function LiveActivityDashboard() {
         />
       )}
 
-      {sessions.isPending && !sessions.isError && (
+      {!shown.data && !sessions.isError && (
         <ul aria-label="Loading sessions" aria-busy="true" className="grid gap-3 lg:grid-cols-2">
           {Array.from({ length: 6 }, (_, i) => (
             <li key={i}>
@@ -148,7 +160,7 @@ export function LiveActivityDashboard() {
         </ul>
       )}
 
-      {sessions.data &&
+      {shown.data &&
         rows.length === 0 &&
         (hasFilters(view) ? (
           <NoMatches what="sessions" filters={filterParts(view)} onClear={clear} />
@@ -159,14 +171,8 @@ export function LiveActivityDashboard() {
         ))}
 
       {rows.length > 0 && (
-        <section
-          aria-label="Sessions"
-          aria-busy={sessions.isPlaceholderData}
-          className="grid gap-3"
-        >
-          <ul
-            className={`grid gap-3 lg:grid-cols-2 ${sessions.isPlaceholderData ? 'opacity-60' : ''}`}
-          >
+        <section aria-label="Sessions" aria-busy={stale || rendering} className="grid gap-3">
+          <ul className={`grid gap-3 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`}>
             {rows.map((session) => {
               const phone = normalizePhone(session.phoneNumber);
               return (

@@ -1,4 +1,5 @@
 import { Clock, Hourglass, MessageSquare, Phone } from 'lucide-react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { RelativeTime } from '@/components/relative-time';
 import { StatusBadge } from '@/components/status-badge';
@@ -16,8 +17,11 @@ const plural = (n: number, one: string, many: string) =>
  * One live conversation. The whole card opens the candidate (`href`): a real link in the title,
  * stretched over the card, so it is one tab stop, opens in a new tab with a middle click, and
  * reads as the candidate's name. Without a usable phone there is nobody to open.
+ *
+ * Memoised: the Live page re-renders on every poll and clock tick, and React Query keeps an
+ * unchanged session the same object, so only the cards whose session changed render again.
  */
-export function SessionCard({
+export const SessionCard = memo(function SessionCard({
   session,
   href,
   stalledFor,
@@ -84,4 +88,4 @@ export function SessionCard({
       <ObjectiveBadges objectives={session.objectives} />
     </Card>
   );
-}
+});
