@@ -10,10 +10,9 @@ export const ODD = { digits: `4477009${STAMP.padStart(5, '0')}`, session: `bad_$
 export const TWICE = { digits: `4477008${STAMP.padStart(5, '0')}` };
 export const ODD_CAMPAIGN = `Unlisted campaign ${STAMP}`;
 export const BROKEN_CAMPAIGN = `Broken objectives ${STAMP}`;
-const LONG_TRANSCRIPT =
-  `AI: Hello from a very long call\n${'User: ok '.repeat(10) + '\n'}`.repeat(
-    Math.ceil(1_000_000 / 100),
-  );
+const LONG_TRANSCRIPT = `AI: Hello from a very long call\n${'User: ok '.repeat(10) + '\n'}`.repeat(
+  Math.ceil(1_000_000 / 100),
+);
 
 export type Sql = (text: string, values?: unknown[]) => Promise<unknown>;
 
