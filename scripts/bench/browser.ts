@@ -1,8 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { REPO_ROOT } from '../../stack/config';
-import { freePort } from '../../stack/net';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 // The production build in Debian's Chromium, as the e2e tests drive it (playwright.config.ts):
 // served by `vite preview`, signed in once through the login page, each measurement in a fresh
@@ -10,35 +8,11 @@ import { freePort } from '../../stack/net';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 export async function hasChromium(): Promise<boolean> {
   return access(CHROMIUM_PATH, constants.X_OK).then(
     () => true,
     () => false,
   );
-}
-
-export interface Preview {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** `vite preview` of a build folder on a free port (as tests/e2e/global-setup.ts does). */
-export async function servePreview(distDir: string): Promise<Preview> {
-  const server = await preview({
-    root: REPO_ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: distDir },
-    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
-  });
-  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!url) {
-    await server.close();
-    throw new Error('vite preview reported no URL');
-  }
-  return { url, close: () => server.close() };
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -49,13 +23,7 @@ export function launchChromium(): Promise<Browser> {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

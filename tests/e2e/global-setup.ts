@@ -2,10 +2,8 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { preview } from 'vite';
 import { buildApp } from '../../scripts/build-app';
-import { REPO_ROOT } from '../../stack/config';
-import { freePort } from '../../stack/net';
+import { servePreview } from '../../scripts/chromium';
 import { startStackControl } from '../support/stack-control';
 import { startTempStack } from '../support/temp-stack';
 import { E2E_ENV_FILE, type E2eEnv, SCREENS_DIR } from './support/e2e-env';
@@ -41,16 +39,9 @@ export default async function globalSetup() {
 
     const distDir = path.join(workDir, 'dist');
     await buildApp(distDir, { apiUrl, anonKey: config.anonKey });
-    const server = await preview({
-      root: REPO_ROOT,
-      configFile: false,
-      logLevel: 'warn',
-      build: { outDir: distDir },
-      preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
-    });
+    const server = await servePreview(distDir);
     cleanups.push(() => server.close());
-    const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-    if (!baseUrl) throw new Error('vite preview reported no URL');
+    const baseUrl = server.url;
 
     const env: E2eEnv = {
       baseUrl,
