@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getCandidateProfile } from '@/lib/backend-api';
-import { useConnectionState } from '../realtime/connection-store';
+import { useRealtimeLive } from '../realtime/connection-store';
 import { LIVE_REFRESH_MS } from '../refresh';
 import { candidateKeys } from './keys';
 
@@ -17,7 +17,7 @@ export const candidateProfileQuery = (phone: string) =>
  * arrives by realtime and each resubscription refetches it anyway.
  */
 export function useCandidateProfile(phone: string) {
-  const live = useConnectionState().status === 'live';
+  const live = useRealtimeLive();
   return useQuery({
     ...candidateProfileQuery(phone),
     refetchInterval: live ? false : LIVE_REFRESH_MS,

@@ -34,3 +34,12 @@ export const connectionStore = createConnectionStore();
 export function useConnectionState(store: ConnectionStore = connectionStore): ConnectionState {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
+
+/**
+ * Whether realtime is live, alone: a component reading this re-renders when it changes, not on
+ * every change delivered (each one moves lastSyncedAt).
+ */
+export function useRealtimeLive(store: ConnectionStore = connectionStore): boolean {
+  const isLive = () => store.get().status === 'live';
+  return useSyncExternalStore(store.subscribe, isLive, isLive);
+}
