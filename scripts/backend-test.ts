@@ -290,6 +290,23 @@ function checks(api: BackendApi, s: Sample): Check<unknown>[] {
           : `expected session ${s.sessionId} in it`,
     }),
     check({
+      name: 'getCandidateSummary',
+      args: s.phone,
+      run: (signal) => api.getCandidateSummary(s.phone, { signal }),
+      // The profile less the messages: sessions and calls (the conversation is counted).
+      rows: (r) => r.sessions.length + r.callHistory.length,
+      verify: (r) =>
+        r.sessions.some((x) => x.sessionId === s.sessionId)
+          ? null
+          : `expected session ${s.sessionId} in it`,
+    }),
+    check({
+      name: 'getChatPage',
+      args: `${s.phone}, newest page`,
+      run: (signal) => api.getChatPage(s.phone, {}, { signal }),
+      rows: (r) => r.messages.length,
+    }),
+    check({
       name: 'getLiveSessions',
       args: 'limit 50',
       run: (signal) => api.getLiveSessions(50, {}, { signal }),

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { type Counter, naiveCampaignStats, naiveLiveSessions, naiveProfile } from './naive';
+import { CHAT_PAGE_SIZE } from '../../src/data/chat/chat-pages';
 import { type Row, type Timing, summarize } from './results';
 
 // The read models of DESIGN §4 (campaign stats, live sessions, candidate profile) through
@@ -114,11 +115,15 @@ export async function timeReadModels(
   });
 
   const naiveProf = await time(naiveRuns + 1, 1, (c) => naiveProfile(client, c, phones));
+  // What the candidate dialog reads: the profile and the conversation's newest page, together.
   const profile = await time(runs, 3, (c) =>
-    rpc(client, c, 'candidate_profile', { p_phones: phones }),
+    Promise.all([
+      rpc(client, c, 'candidate_summary', { p_phones: phones }),
+      rpc(client, c, 'chat_page', { p_phones: phones, p_limit: CHAT_PAGE_SIZE + 1 }),
+    ]),
   );
   rows.push({
-    what: 'candidate profile',
+    what: 'candidate profile (+ newest chat page)',
     at,
     measured: profile,
     naive: naiveProf,

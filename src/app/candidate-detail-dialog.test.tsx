@@ -6,9 +6,22 @@ import { CandidatesPage } from '@/features/candidates/candidates-page';
 import { ApiError } from '@/lib/api-error';
 import { getCandidateByPhone, listCandidates, listNotes } from '@/lib/app-api';
 import { getSession } from '@/lib/auth-api';
-import { getCampaignStats, getCandidateProfile, getLiveSessions } from '@/lib/backend-api';
+import {
+  getCampaignStats,
+  getCandidateSummary,
+  getChatPage,
+  getLiveSessions,
+} from '@/lib/backend-api';
 import { CANDIDATE_PARAM } from '@/lib/candidate-link';
-import { MANAGER_ID, RECRUITER_ID, dave, daveProfile, note } from '@/test/demo-data';
+import {
+  MANAGER_ID,
+  RECRUITER_ID,
+  chatPage,
+  dave,
+  daveMessages,
+  daveProfile,
+  note,
+} from '@/test/demo-data';
 import { fakeLayout } from '@/test/fake-layout';
 import { currentUrl, renderRoute } from '@/test/router';
 import CandidateDetailDialog from './candidate-detail-dialog';
@@ -24,7 +37,8 @@ vi.mock('@/lib/app-api', () => ({
 vi.mock('@/lib/backend-api', () => ({
   getLiveSessions: vi.fn(),
   getCampaignStats: vi.fn(),
-  getCandidateProfile: vi.fn(),
+  getCandidateSummary: vi.fn(),
+  getChatPage: vi.fn(),
 }));
 vi.mock('@/lib/auth-api', () => ({ getSession: vi.fn() }));
 
@@ -40,7 +54,8 @@ beforeEach(() => {
   vi.mocked(getLiveSessions).mockReset().mockResolvedValue([]);
   vi.mocked(getCampaignStats).mockReset().mockResolvedValue([]);
   vi.mocked(getCandidateByPhone).mockReset().mockResolvedValue(dave);
-  vi.mocked(getCandidateProfile).mockReset().mockResolvedValue(daveProfile());
+  vi.mocked(getCandidateSummary).mockReset().mockResolvedValue(daveProfile());
+  vi.mocked(getChatPage).mockReset().mockResolvedValue(chatPage(daveMessages()));
   vi.mocked(listNotes)
     .mockReset()
     .mockResolvedValue([
@@ -168,7 +183,7 @@ describe('CandidateDetailDialog', () => {
   });
 
   it('shows a failed request with Retry, and Retry recovers', async () => {
-    vi.mocked(getCandidateProfile).mockRejectedValueOnce(
+    vi.mocked(getChatPage).mockRejectedValueOnce(
       new ApiError('network', "Can't reach the server. Check your connection and try again."),
     );
     const user = userEvent.setup();
@@ -186,14 +201,14 @@ describe('CandidateDetailDialog', () => {
     const user = userEvent.setup();
     renderAt(`${DAVE_LINK}&tab=notes`);
     await screen.findByText('Offer approved at £255/day CIS.');
-    for (const api of [getCandidateProfile, getCandidateByPhone, listNotes]) {
+    for (const api of [getCandidateSummary, getChatPage, getCandidateByPhone, listNotes]) {
       expect(api).toHaveBeenCalledTimes(1);
     }
 
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
 
     await waitFor(() => {
-      for (const api of [getCandidateProfile, getCandidateByPhone, listNotes]) {
+      for (const api of [getCandidateSummary, getChatPage, getCandidateByPhone, listNotes]) {
         expect(api).toHaveBeenCalledTimes(2);
       }
     });
@@ -206,7 +221,8 @@ describe('CandidateDetailDialog', () => {
     expect(
       await screen.findByRole('dialog', { name: "Can't open this candidate" }),
     ).toHaveTextContent("isn't a phone number");
-    expect(getCandidateProfile).not.toHaveBeenCalled();
+    expect(getCandidateSummary).not.toHaveBeenCalled();
+    expect(getChatPage).not.toHaveBeenCalled();
     await user.click(within(dialog()).getByRole('button', { name: 'Close' }));
     expect(currentUrl()).toBe('/candidates');
   });

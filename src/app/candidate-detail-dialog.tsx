@@ -11,6 +11,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useCandidateProfile } from '@/data/candidates/candidate-profile-query';
 import { useCandidate } from '@/data/candidates/candidate-query';
 import { useCandidateRefresh } from '@/data/candidates/candidate-refresh';
+import { useConversation } from '@/data/chat/chat-pages-query';
 import { CallHistoryView } from '@/features/calls/call-history-view';
 import { CandidateDialogHeader } from '@/features/candidates/candidate-dialog-header';
 import { CandidateInfoTab } from '@/features/candidates/candidate-info-tab';
@@ -92,6 +93,8 @@ function CandidateDetail({ phone }: { phone: string }) {
   const tab = candidateTabOf(params);
   const focus = candidateFocusOf(params);
   const profile = useCandidateProfile(phone);
+  // The conversation comes apart from the profile, newest page first: a long one is megabytes.
+  const conversation = useConversation(phone);
   const candidate = useCandidate(phone);
   const candidateId = candidate.data?.id ?? null;
   const { refresh, refreshing } = useCandidateRefresh(phone, candidateId);
@@ -146,11 +149,12 @@ function CandidateDetail({ phone }: { phone: string }) {
           <WhatsAppChatView
             key={focus.message}
             className="flex-1"
-            messages={profile.data?.chatHistory}
+            messages={conversation.messages}
+            older={conversation.older}
             phone={phone}
-            isLoading={profile.isPending && !profile.isError}
-            error={profile.error}
-            onRetry={profileState.onRetry}
+            isLoading={conversation.isPending && !conversation.error}
+            error={conversation.error}
+            onRetry={conversation.retry}
             focusMessageId={focus.message ?? null}
           />
         </TabsContent>
@@ -168,6 +172,7 @@ function CandidateDetail({ phone }: { phone: string }) {
         <TabsContent value="timeline" className="min-h-0 flex-1 overflow-y-auto p-5">
           <TimelineTab
             profile={profileState}
+            conversation={conversation}
             candidateId={candidateId}
             onOpen={(target) =>
               show(

@@ -7,13 +7,13 @@ import { createConnectionStore } from '@/data/realtime/connection-store';
 import { getCandidateByPhone, listNotes } from '@/lib/app-api';
 import { getSession } from '@/lib/auth-api';
 import type { ChangeHandlers } from '@/lib/backend-changes';
-import { getCandidateProfile } from '@/lib/backend-api';
-import { RECRUITER_ID, dave, daveProfile } from '@/test/demo-data';
+import { getCandidateSummary, getChatPage } from '@/lib/backend-api';
+import { RECRUITER_ID, chatPage, dave, daveMessages, daveProfile } from '@/test/demo-data';
 import { fakeLayout } from '@/test/fake-layout';
 import CandidateDetailDialog from './candidate-detail-dialog';
 
 vi.mock('@/lib/app-api', () => ({ getCandidateByPhone: vi.fn(), listNotes: vi.fn() }));
-vi.mock('@/lib/backend-api', () => ({ getCandidateProfile: vi.fn() }));
+vi.mock('@/lib/backend-api', () => ({ getCandidateSummary: vi.fn(), getChatPage: vi.fn() }));
 vi.mock('@/lib/auth-api', () => ({ getSession: vi.fn() }));
 
 let restoreLayout: () => void;
@@ -21,7 +21,8 @@ beforeEach(() => {
   restoreLayout = fakeLayout();
   vi.mocked(getSession).mockResolvedValue({ userId: RECRUITER_ID, email: 'recruiter@demo.local' });
   vi.mocked(getCandidateByPhone).mockResolvedValue(dave);
-  vi.mocked(getCandidateProfile).mockResolvedValue(daveProfile());
+  vi.mocked(getCandidateSummary).mockResolvedValue(daveProfile());
+  vi.mocked(getChatPage).mockResolvedValue(chatPage(daveMessages()));
   vi.mocked(listNotes).mockResolvedValue([]);
 });
 afterEach(() => restoreLayout());
@@ -46,7 +47,9 @@ it('an open chat shows a message as soon as its change event arrives', async () 
   );
   const dialog = await screen.findByRole('dialog');
   await within(dialog).findByText('Also, is there any Saturday work going?');
-  const requestsBefore = vi.mocked(getCandidateProfile).mock.calls.length;
+  const requestsBefore = [getCandidateSummary, getChatPage].map(
+    (f) => vi.mocked(f).mock.calls.length,
+  );
 
   const sessionId = daveProfile().sessionId!;
   act(() =>
@@ -65,6 +68,8 @@ it('an open chat shows a message as soon as its change event arrives', async () 
 
   expect(await within(dialog).findByText('Just landed, can talk now')).toBeInTheDocument();
   // Put in place from the event itself, not by reading the conversation again.
-  expect(vi.mocked(getCandidateProfile).mock.calls.length).toBe(requestsBefore);
+  expect([getCandidateSummary, getChatPage].map((f) => vi.mocked(f).mock.calls.length)).toEqual(
+    requestsBefore,
+  );
   stop();
 });

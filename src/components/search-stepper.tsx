@@ -12,6 +12,8 @@ interface SearchStepperProps {
   /** 0-based position of the current match; null when there is none. */
   current: number | null;
   total: number;
+  /** More is still being searched (e.g. older messages loading): the total may grow. */
+  pending?: boolean;
   onStep: (direction: 1 | -1) => void;
   className?: string;
 }
@@ -23,12 +25,19 @@ export function SearchStepper({
   onValueChange,
   current,
   total,
+  pending = false,
   onStep,
   className,
 }: SearchStepperProps) {
   const statusId = useId();
   const searching = value.trim() !== '';
-  const status = !searching ? '' : total === 0 ? 'No matches' : `${(current ?? 0) + 1} of ${total}`;
+  const status = !searching
+    ? ''
+    : total === 0
+      ? pending
+        ? 'Searching…'
+        : 'No matches'
+      : `${(current ?? 0) + 1} of ${total}${pending ? '+' : ''}`;
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') return;

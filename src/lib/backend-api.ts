@@ -17,6 +17,8 @@ export const {
   getCampaignStats,
   getSessionsByCampaign,
   getCandidateProfile,
+  getCandidateSummary,
+  getChatPage,
   getLiveSessions,
   getSessionStatusCounts,
   getCampaignFunnel,

@@ -62,9 +62,12 @@ export const BACKEND_REQUIREMENTS = {
     'campaign_stats(text)',
     'live_sessions(integer, text, text[], text, text[])',
     'candidate_profile(text[])',
+    'candidate_summary(text[])',
+    'chat_page(text[], timestamp with time zone, bigint, integer)',
   ],
   indexes: [
     { table: 'chat_history', columns: ['session_id', 'created_at'] },
+    { table: 'chat_history', columns: ['session_id', 'created_at', 'id'] },
     { table: 'calls', columns: ['session_id', 'called_at'] },
     { table: 'sessions', columns: ['campaign', 'status', 'updated_at'] },
     { table: 'numbers', columns: ['phone_number'] },

@@ -9,7 +9,10 @@ import type {
   CampaignSessionFilters,
   CampaignSessionsPage,
   CandidateProfile,
+  CandidateSummary,
+  ChatCursor,
   ChatMessage,
+  ChatPage,
   DailyActivity,
   FunnelStepKind,
   LiveSessionData,
@@ -39,6 +42,9 @@ type SessionRow = Tables<'sessions'>;
 type CallRow = Tables<'calls'>;
 type CampaignRow = Tables<'campaigns'>;
 type MessageRow = Pick<Tables<'chat_history'>, 'id' | 'session_id' | 'message' | 'created_at'>;
+
+/** chat_page serves at most 1,000 rows, and getChatPage asks for one more than its page. */
+const CHAT_PAGE_MAX = 999;
 
 /** A phone in any form (DESIGN §4) → every stored form of it; a non-number fails before any request. */
 export function phoneLookup(phone: string): { e164: string; variants: string[] } {
@@ -234,6 +240,34 @@ function objectiveTimeline(sessions: SessionInfo[]): ObjectiveEvent[] {
  * The backend API of DESIGN §1 over one supabase-js client. The browser binds it to its client in
  * backend-api.ts; scripts and tests bind it to theirs.
  */
+/** What candidate_summary returns (candidate_profile adds `messages`). */
+interface CandidateDoc {
+  sessions?: SessionRow[];
+  campaigns?: CampaignRow[];
+  message_count?: number;
+  last_message_at?: string | null;
+  calls?: CallRow[];
+}
+
+function toCandidateSummary(e164: string, doc: CandidateDoc): CandidateSummary {
+  const campaigns = new Map((doc.campaigns ?? []).map((row) => [row.name, toCampaign(row)]));
+  const sessions = (doc.sessions ?? []).map((row) =>
+    toSession(row, campaigns.get(row.campaign ?? '')),
+  );
+  const latest = sessions[0] ?? null;
+  return {
+    phoneNumber: e164,
+    sessionId: latest?.sessionId ?? null,
+    sessionInfo: latest,
+    sessions,
+    campaignInfo: latest?.campaign ? (campaigns.get(latest.campaign) ?? null) : null,
+    messageCount: Number(doc.message_count ?? 0),
+    lastMessageAt: doc.last_message_at ?? null,
+    callHistory: (doc.calls ?? []).map(toCall),
+    objectiveTimeline: objectiveTimeline(sessions),
+  };
+}
+
 export function createBackendApi(client: BackendClient) {
   const fail = (what: string) => (error: { message?: string; code?: string }, status: number) =>
     apiErrorFromPostgrest(error, status, what);
@@ -504,7 +538,23 @@ export function createBackendApi(client: BackendClient) {
       };
     },
 
-    /** Everything about one candidate in one request (the whole conversation included). */
+    /**
+     * Everything about one candidate but the messages (their count and last time instead), in one
+     * request: sessions, campaign, calls, objectives. The messages come in pages from getChatPage.
+     */
+    async getCandidateSummary(
+      phone: string,
+      { signal }: RequestOptions = {},
+    ): Promise<CandidateSummary> {
+      const { e164, variants } = phoneLookup(phone);
+      let query = client.rpc('candidate_summary', { p_phones: variants });
+      if (signal) query = query.abortSignal(signal);
+      const { data, error, status } = await query;
+      if (error) throw fail('candidate summary function (candidate_summary)')(error, status);
+      return toCandidateSummary(e164, (data ?? {}) as CandidateDoc);
+    },
+
+    /** Everything about one candidate in one request, the whole conversation included. */
     async getCandidateProfile(
       phone: string,
       { signal }: RequestOptions = {},
@@ -514,26 +564,45 @@ export function createBackendApi(client: BackendClient) {
       if (signal) query = query.abortSignal(signal);
       const { data, error, status } = await query;
       if (error) throw fail('candidate profile function (candidate_profile)')(error, status);
-      const doc = (data ?? {}) as {
-        sessions?: SessionRow[];
-        campaigns?: CampaignRow[];
-        messages?: MessageRow[];
-        calls?: CallRow[];
-      };
-      const campaigns = new Map((doc.campaigns ?? []).map((row) => [row.name, toCampaign(row)]));
-      const sessions = (doc.sessions ?? []).map((row) =>
-        toSession(row, campaigns.get(row.campaign ?? '')),
-      );
-      const latest = sessions[0] ?? null;
+      const doc = (data ?? {}) as CandidateDoc & { messages?: MessageRow[] };
       return {
-        phoneNumber: e164,
-        sessionId: latest?.sessionId ?? null,
-        sessionInfo: latest,
-        sessions,
-        campaignInfo: latest?.campaign ? (campaigns.get(latest.campaign) ?? null) : null,
+        ...toCandidateSummary(e164, doc),
         chatHistory: (doc.messages ?? []).map(toMessage),
-        callHistory: (doc.calls ?? []).map(toCall),
-        objectiveTimeline: objectiveTimeline(sessions),
+      };
+    },
+
+    /**
+     * A page of the phone's conversation (every session behind it): the newest `limit` messages,
+     * or those just older than `before` (the previous page's cursor), oldest first.
+     */
+    async getChatPage(
+      phone: string,
+      { before = null, limit = 200 }: { before?: ChatCursor | null; limit?: number } = {},
+      { signal }: RequestOptions = {},
+    ): Promise<ChatPage> {
+      const { variants } = phoneLookup(phone);
+      const size = Math.min(
+        Math.max(Math.floor(Number.isFinite(limit) ? limit : 200), 1),
+        CHAT_PAGE_MAX,
+      );
+      let query = client.rpc('chat_page', {
+        p_phones: variants,
+        p_before_at: before?.at ?? undefined,
+        p_before_id: before?.id,
+        // one row more than the page: whether older messages exist, without counting them
+        p_limit: size + 1,
+      });
+      if (signal) query = query.abortSignal(signal);
+      const { data, error, status } = await query;
+      if (error) throw fail('chat page function (chat_page)')(error, status);
+      // chat_history rows, newest first (a function's generated result type cannot say that
+      // created_at may be null)
+      const rows = (data as MessageRow[]).slice(0, size);
+      const oldest = rows.at(-1);
+      return {
+        messages: rows.map(toMessage).reverse(),
+        hasOlder: data.length > size,
+        cursor: oldest ? { at: oldest.created_at ?? null, id: oldest.id } : null,
       };
     },
   };

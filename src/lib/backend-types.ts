@@ -120,7 +120,11 @@ export interface ObjectiveEvent {
   source: string | null;
 }
 
-export interface CandidateProfile {
+/**
+ * Everything about one candidate but the messages themselves (their count instead): what the
+ * candidate dialog reads beside the conversation's pages.
+ */
+export interface CandidateSummary {
   /** E.164. */
   phoneNumber: string;
   /** The most recently updated session, when there is one. */
@@ -128,10 +132,32 @@ export interface CandidateProfile {
   sessionInfo: SessionInfo | null;
   sessions: SessionInfo[];
   campaignInfo: CampaignInfo | null;
-  chatHistory: ChatMessage[];
+  /** Messages in the whole conversation; the messages themselves come in pages (ChatPage). */
+  messageCount: number;
+  /** ISO time of the newest dated message; null when there is none. */
+  lastMessageAt: string | null;
   callHistory: CallInfo[];
   /** Achieved objectives, oldest first; those without a time come last. */
   objectiveTimeline: ObjectiveEvent[];
+}
+
+/** The integration guide's whole profile (DESIGN §1): the summary and the whole conversation. */
+export interface CandidateProfile extends CandidateSummary {
+  /** Every message, oldest first. */
+  chatHistory: ChatMessage[];
+}
+
+/** Where a page of the conversation ends: the oldest message it holds (keyset for the next, older page). */
+export interface ChatCursor {
+  at: string | null;
+  id: number;
+}
+
+/** A page of a candidate's conversation: `messages` oldest first; `hasOlder` when more lie before them. */
+export interface ChatPage {
+  messages: ChatMessage[];
+  hasOlder: boolean;
+  cursor: ChatCursor | null;
 }
 
 export interface RequestOptions {

@@ -484,6 +484,21 @@ export type Database = {
         }[];
       };
       candidate_profile: { Args: { p_phones: string[] }; Returns: Json };
+      candidate_summary: { Args: { p_phones: string[] }; Returns: Json };
+      chat_page: {
+        Args: {
+          p_before_at?: string;
+          p_before_id?: number;
+          p_limit?: number;
+          p_phones: string[];
+        };
+        Returns: {
+          created_at: string;
+          id: number;
+          message: Json;
+          session_id: string;
+        }[];
+      };
       custom_access_token_hook: { Args: { event: Json }; Returns: Json };
       is_staff: { Args: Record<PropertyKey, never>; Returns: boolean };
       live_sessions: {

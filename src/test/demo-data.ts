@@ -1,7 +1,7 @@
 // Demo-like records for unit tests, shaped as the API returns them: Dave Thompson on
 // +447853723604 in `Plumber - London` (stack/demo/examples.ts), with a few of his messages and calls.
 import type { Candidate, Note } from '@/lib/app-types';
-import type { CallInfo, CandidateProfile, ChatMessage } from '@/lib/backend-types';
+import type { CallInfo, CandidateSummary, ChatMessage, ChatPage } from '@/lib/backend-types';
 import { normalizeAnalysis } from '@/lib/normalizers';
 
 export const DAVE_PHONE = '+447853723604';
@@ -51,6 +51,16 @@ export const daveMessages = (): ChatMessage[] => [
   ),
 ];
 
+/** A page of a conversation as `getChatPage` returns it (messages oldest first). */
+export function chatPage(messages: ChatMessage[], hasOlder = false): ChatPage {
+  const oldest = messages[0];
+  return {
+    messages,
+    hasOlder,
+    cursor: oldest ? { at: oldest.timestamp || null, id: oldest.id } : null,
+  };
+}
+
 export function call(overrides: Partial<CallInfo> & Pick<CallInfo, 'call_id'>): CallInfo {
   return {
     sessionId: SESSION,
@@ -87,7 +97,7 @@ export const daveCalls = (): CallInfo[] => [
   }),
 ];
 
-export function daveProfile(overrides: Partial<CandidateProfile> = {}): CandidateProfile {
+export function daveProfile(overrides: Partial<CandidateSummary> = {}): CandidateSummary {
   const campaignObjectives = [
     { key: 'replied', label: 'Replied' },
     { key: 'has_qualification', label: 'NVQ Level 3 Plumbing' },
@@ -134,7 +144,8 @@ export function daveProfile(overrides: Partial<CandidateProfile> = {}): Candidat
       objectives: campaignObjectives,
       createdAt: '2026-11-02T10:13:00+00:00',
     },
-    chatHistory: daveMessages(),
+    messageCount: daveMessages().length,
+    lastMessageAt: daveMessages().at(-1)!.timestamp,
     callHistory: daveCalls(),
     objectiveTimeline: [
       {

@@ -169,7 +169,7 @@ test.describe('slow and failing requests', () => {
 
     // The same inside the candidate dialog.
     failing = true;
-    await page.route('**/rest/v1/rpc/candidate_profile', (route) =>
+    await page.route('**/rest/v1/rpc/chat_page', (route) =>
       failing ? route.abort('timedout') : route.continue(),
     );
     await page.goto(`/candidates?candidate=${encodeURIComponent(DEMO_EXAMPLES.phone)}&tab=chat`);

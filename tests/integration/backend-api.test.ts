@@ -1,17 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
-import { type BackendApi, createBackendApi } from '@/lib/backend-queries';
+import { type BackendApi, createBackendApi, phoneLookup } from '@/lib/backend-queries';
+import type { ChatCursor, ChatPage } from '@/lib/backend-types';
 import { normalizeMessage, normalizeObjectives } from '@/lib/normalizers';
 import messageFixtures from '@/lib/normalizers/fixtures/messages.json';
 import { DEMO_EXAMPLES, DEMO_STAFF } from '../../stack/demo';
 import { newClient, signedInClient, stackInfo, strangerClient, withDb } from '../support/clients';
 
 let api: BackendApi;
+let staff: Awaited<ReturnType<typeof signedInClient>>;
 const guidePhone = DEMO_EXAMPLES.phone; // +447853723604
 
 beforeAll(async () => {
-  api = createBackendApi(await signedInClient(DEMO_STAFF[0]!.email));
+  staff = await signedInClient(DEMO_STAFF[0]!.email);
+  api = createBackendApi(staff);
 });
+
+/** Every page of a phone's conversation, newest page first, following the cursors to the end. */
+async function allPages(phone: string, limit?: number): Promise<ChatPage[]> {
+  const pages: ChatPage[] = [];
+  let before: ChatCursor | null = null;
+  for (;;) {
+    const page = await api.getChatPage(phone, { before, limit });
+    pages.push(page);
+    if (!page.hasOlder || pages.length > 3000) return pages;
+    before = page.cursor;
+  }
+}
+
+/** The pages' messages as one conversation, oldest first. */
+const joined = (pages: ChatPage[]) => [...pages].reverse().flatMap((p) => p.messages);
 
 const sqlCount = async (query: string, params: unknown[] = []) =>
   withDb(async (db) => Number((await db.query<{ n: string }>(query, params)).rows[0]!.n));
@@ -108,8 +126,15 @@ describe('backend-api on the demo data', () => {
     expect(profile).toMatchObject({
       phoneNumber: '+447700000001',
       sessionInfo: null,
+      messageCount: 0,
+      lastMessageAt: null,
       chatHistory: [],
       callHistory: [],
+    });
+    expect(await api.getChatPage('+447700000001')).toEqual({
+      messages: [],
+      hasOlder: false,
+      cursor: null,
     });
   });
 
@@ -125,6 +150,7 @@ describe('backend-api on the demo data', () => {
       () => local.getCallsByPhone("'; drop table sessions; --"),
       () => local.getSessionByPhone(''),
       () => local.getCandidateProfile('+44'),
+      () => local.getChatPage('not a phone'),
     ]) {
       await expect(call()).rejects.toMatchObject({ kind: 'validation' });
     }
@@ -148,8 +174,11 @@ describe('backend-api on the demo data', () => {
     expect(requests).toBeLessThanOrEqual(2);
     expect(profile.sessionInfo?.campaign).toBe(DEMO_EXAMPLES.campaign);
     expect(profile.campaignInfo?.name).toBe(DEMO_EXAMPLES.campaign);
-    expect(profile.chatHistory.map((m) => m.id)).toEqual(
-      (await api.getChatHistoryByPhone(guidePhone)).map((m) => m.id),
+    const messages = await api.getChatHistoryByPhone(guidePhone);
+    expect(profile.chatHistory.map((m) => m.id)).toEqual(messages.map((m) => m.id));
+    expect(profile.messageCount).toBe(messages.length);
+    expect(new Date(profile.lastMessageAt!).toISOString()).toBe(
+      new Date(Math.max(...messages.map((m) => Date.parse(m.timestamp)))).toISOString(),
     );
     expect(profile.callHistory.map((c) => c.call_id)).toEqual(
       (await api.getCallsByPhone(guidePhone)).map((c) => c.call_id),
@@ -320,9 +349,145 @@ describe('long conversations and paging', () => {
       Array.from({ length: 2500 }, (_, i) => `message ${i + 1}`),
     );
     const profile = await api.getCandidateProfile('+447700900998');
+    expect(profile.messageCount).toBe(2500);
     expect(profile.chatHistory).toHaveLength(2500);
+    const pages = await allPages('+447700900998'); // 200 a page
+    expect(pages.map((p) => p.messages.length)).toEqual([...Array(12).fill(200), 100]);
+    expect(joined(pages).map((m) => m.text)).toEqual(messages.map((m) => m.text));
+    // chat_page serves at most 1,000 rows; getChatPage asks for one more than its page
+    const { data } = await staff.rpc('chat_page', {
+      p_phones: ['+447700900998'],
+      p_limit: 5000,
+    });
+    expect(data).toHaveLength(1000);
+    const big = await api.getChatPage('+447700900998', { limit: 5000 });
+    expect(big.messages).toHaveLength(999);
+    expect(big.hasOlder).toBe(true);
+    expect(big.messages.map((m) => m.text)).toEqual(messages.slice(-999).map((m) => m.text));
     const [live] = await api.getLiveSessions(1, { phones: ['+447700900998'] });
     expect(live!.messageCount).toBe(2500);
+  });
+});
+
+describe('the conversation in pages (chat_page)', () => {
+  const phone = '+447700100250';
+  const sessions = ['pages_a', 'pages_b'];
+  // The whole conversation in the order it is shown: by time, then id; messages without one last.
+  let whole: number[];
+
+  beforeAll(async () => {
+    whole = await withDb(async (db) => {
+      // pages_a is found through its own phone, pages_b only through `numbers`, in another form.
+      await db.query(
+        `insert into sessions (session_id, phone_number, campaign, status)
+         values ('pages_a', $1, $2, 'active'), ('pages_b', null, $2, 'completed')`,
+        [phone, DEMO_EXAMPLES.campaign],
+      );
+      await db.query(
+        `insert into numbers (phone_number, session_id, campaign) values ('07700100250', 'pages_b', $1)`,
+        [DEMO_EXAMPLES.campaign],
+      );
+      // 25 messages, written out of time order so that ids do not follow times. The 15th and
+      // 16th (one in each session) share a time: the boundary between the first two pages of 10.
+      // The last two have no time (they sort as the newest).
+      for (let n = 0; n < 25; n++) {
+        const i = (n * 7) % 25;
+        const minute = i === 15 ? 14 : i;
+        await db.query(
+          'insert into chat_history (session_id, message, created_at) values ($1, $2, $3)',
+          [
+            sessions[i % 3 === 0 ? 1 : 0],
+            { type: i % 2 ? 'ai' : 'human', content: `page message ${i}` },
+            i >= 23 ? null : new Date(Date.UTC(2026, 2, 1, 10, minute)).toISOString(),
+          ],
+        );
+      }
+      const { rows } = await db.query<{ id: string }>(
+        `select id from chat_history where session_id = any($1)
+         order by created_at asc nulls last, id asc`,
+        [sessions],
+      );
+      return rows.map((r) => Number(r.id));
+    });
+  });
+
+  it('the first page holds the newest messages, oldest first, and says older ones exist', async () => {
+    const page = await api.getChatPage('07700 100250', { limit: 10 });
+    expect(page.messages.map((m) => m.id)).toEqual(whole.slice(15));
+    expect(page.hasOlder).toBe(true);
+    const oldest = page.messages[0]!;
+    expect(page.cursor).toEqual({ at: oldest.timestamp, id: oldest.id });
+    expect(page.messages.slice(-2).map((m) => m.timestamp)).toEqual(['', '']);
+    expect(new Set(page.messages.map((m) => m.sessionId))).toEqual(new Set(sessions));
+  });
+
+  it.each([10, 1, 2, 5, 7, 24, 25, 200])(
+    'following the cursors %i at a time gives every message once, in the conversation order',
+    async (limit) => {
+      const pages = await allPages(phone, limit);
+      expect(pages).toHaveLength(Math.ceil(25 / limit));
+      expect(pages.map((p) => p.messages.length)).toEqual(
+        pages.map((_, i) => Math.min(limit, 25 - i * limit)),
+      );
+      expect(pages.map((p) => p.hasOlder)).toEqual(pages.map((_, i) => i < pages.length - 1));
+      expect(joined(pages).map((m) => m.id)).toEqual(whole);
+      for (const page of pages)
+        expect(page.cursor).toEqual({
+          at: page.messages[0]!.timestamp || null,
+          id: page.messages[0]!.id,
+        });
+      // past the oldest message, nothing
+      expect(await api.getChatPage(phone, { before: pages.at(-1)!.cursor, limit })).toEqual({
+        messages: [],
+        hasOlder: false,
+        cursor: null,
+      });
+    },
+  );
+
+  it('agrees with the whole conversation as getChatHistoryByPhone reads it', async () => {
+    expect((await api.getChatHistoryByPhone(phone)).map((m) => m.id)).toEqual(whole);
+    expect(joined(await allPages('whatsapp:+447700100250', 4)).map((m) => m.id)).toEqual(whole);
+  });
+
+  it('clamps the page size', async () => {
+    for (const limit of [0, -5, 0.5, Number.NaN]) {
+      const page = await api.getChatPage(phone, { limit });
+      expect(page.messages.map((m) => m.id)).toEqual(Number.isNaN(limit) ? whole : whole.slice(-1));
+      expect(page.hasOlder).toBe(!Number.isNaN(limit));
+    }
+    const rows = async (p_limit: number | null) =>
+      (
+        await staff.rpc('chat_page', {
+          p_phones: phoneLookup(phone).variants,
+          p_limit,
+        } as never)
+      ).data as unknown[];
+    expect(await rows(0)).toHaveLength(1);
+    expect(await rows(-1)).toHaveLength(1);
+    expect(await rows(null)).toHaveLength(25); // the default, 200
+    expect(await rows(5000)).toHaveLength(25);
+  });
+
+  it('the summary counts the messages and gives the last time, without the messages', async () => {
+    const summary = await api.getCandidateSummary(phone);
+    expect(summary.messageCount).toBe(25);
+    expect(new Date(summary.lastMessageAt!).toISOString()).toBe('2026-03-01T10:22:00.000Z');
+    expect(summary.sessions.map((s) => s.sessionId).sort()).toEqual(sessions);
+    // The guide's whole profile is the summary and the conversation, in the pages' order.
+    const { chatHistory, ...rest } = await api.getCandidateProfile(phone);
+    expect(rest).toEqual(summary);
+    expect(chatHistory.map((m) => m.id)).toEqual(whole);
+    const { data } = await staff.rpc('candidate_summary', {
+      p_phones: phoneLookup(phone).variants,
+    });
+    expect(Object.keys(data as object).sort()).toEqual([
+      'calls',
+      'campaigns',
+      'last_message_at',
+      'message_count',
+      'sessions',
+    ]);
   });
 });
 
@@ -333,8 +498,23 @@ describe('read models and row-level security', () => {
     expect(await stranger.getLiveSessions(50)).toEqual([]);
     expect((await stranger.getCampaignStats()).every((s) => s.totalSessions === 0)).toBe(true);
     const profile = await stranger.getCandidateProfile(guidePhone);
-    expect(profile).toMatchObject({ sessionInfo: null, chatHistory: [], callHistory: [] });
+    expect(profile).toMatchObject({
+      sessionInfo: null,
+      messageCount: 0,
+      lastMessageAt: null,
+      chatHistory: [],
+      callHistory: [],
+    });
+    expect(await stranger.getCandidateSummary(guidePhone)).toMatchObject({
+      sessions: [],
+      messageCount: 0,
+    });
     expect(await stranger.getChatHistoryByPhone(guidePhone)).toEqual([]);
+    expect(await stranger.getChatPage(guidePhone)).toEqual({
+      messages: [],
+      hasOlder: false,
+      cursor: null,
+    });
   });
 
   it('anon cannot call the read models at all', async () => {
@@ -343,6 +523,8 @@ describe('read models and row-level security', () => {
       ['campaign_stats', {}],
       ['live_sessions', {}],
       ['candidate_profile', { p_phones: [guidePhone] }],
+      ['candidate_summary', { p_phones: [guidePhone] }],
+      ['chat_page', { p_phones: [guidePhone] }],
     ] as const) {
       const { data, error } = await anon.rpc(fn, args as never);
       expect(data).toBeNull();

@@ -22,6 +22,8 @@ const API_FUNCTIONS = [
   'getCampaignStats',
   'getSessionsByCampaign',
   'getCandidateProfile',
+  'getCandidateSummary',
+  'getChatPage',
   'getLiveSessions',
 ];
 

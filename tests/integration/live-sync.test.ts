@@ -1,8 +1,10 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { watchBackendChanges } from '@/lib/backend-changes';
 import { createBackendApi } from '@/lib/backend-queries';
-import type { ChatMessage } from '@/lib/backend-types';
+import type { CandidateSummary, ChatCursor, ChatPage } from '@/lib/backend-types';
+import { candidateKeys } from '@/data/candidates/keys';
+import { type ChatPages, loadedMessages } from '@/data/chat/chat-pages';
 import { chatKeys } from '@/data/chat/keys';
 import { startBackendSync } from '@/data/realtime/backend-sync';
 import { createConnectionStore } from '@/data/realtime/connection-store';
@@ -15,7 +17,12 @@ import { startTempStack } from '../support/temp-stack';
 
 // The app's live layer end to end, on its own stack since it restarts it: an open conversation
 // gets new messages by itself, and after the stack has been down the backfill brings every row
-// written meanwhile (nothing lost), counted.
+// written meanwhile (nothing lost), counted. The conversation is paged (10 messages a page here)
+// the way the candidate dialog reads it: the backfill refetches the pages, older ones are then
+// loaded page by page, and every message is there once.
+
+const PHONE = '+447700900777';
+const PAGE = 10;
 
 const insert = (dbUrl: string, sessionId: string, texts: string[]) =>
   withDb(async (db) => {
@@ -43,22 +50,37 @@ describe('live sync (realtime + backfill)', () => {
       await withDb(
         (db) =>
           db.query(
-            `insert into sessions (session_id, phone_number, status) values ($1, '+447700900777', 'active')`,
-            [sessionId],
+            `insert into sessions (session_id, phone_number, status) values ($1, $2, 'active')`,
+            [sessionId, PHONE],
           ),
         temp.stack.dbUrl,
       );
 
       const api = createBackendApi(client);
-      const observer = new QueryObserver<ChatMessage[]>(queryClient, {
-        queryKey: chatKeys.session(sessionId),
-        queryFn: ({ signal }) => api.getChatHistoryBySession(sessionId, { signal }),
+      // The dialog's two reads: the profile (which sessions are this candidate's) and the pages.
+      const profile = new QueryObserver<CandidateSummary>(queryClient, {
+        queryKey: candidateKeys.profile(PHONE),
+        queryFn: ({ signal }) => api.getCandidateSummary(PHONE, { signal }),
       });
-      const unsubscribe = observer.subscribe(() => undefined);
-      const texts = () =>
-        (queryClient.getQueryData<ChatMessage[]>(chatKeys.session(sessionId)) ?? []).map(
-          (m) => m.text,
-        );
+      const conversation = new InfiniteQueryObserver<
+        ChatPage,
+        Error,
+        ChatPages,
+        ReturnType<typeof chatKeys.conversation>,
+        ChatCursor | null
+      >(queryClient, {
+        queryKey: chatKeys.conversation(PHONE),
+        queryFn: ({ pageParam, signal }) =>
+          api.getChatPage(PHONE, { before: pageParam, limit: PAGE }, { signal }),
+        initialPageParam: null,
+        getNextPageParam: (page) => (page.hasOlder ? page.cursor : undefined),
+      });
+      const unsubscribe = [profile, conversation].map((o) => o.subscribe(() => undefined));
+      await waitFor(() => profile.getCurrentResult().isSuccess, 'the profile', 5_000);
+      await waitFor(() => conversation.getCurrentResult().isSuccess, 'the newest page', 5_000);
+      const messages = () =>
+        loadedMessages(queryClient.getQueryData<ChatPages>(chatKeys.conversation(PHONE))) ?? [];
+      const texts = () => messages().map((m) => m.text);
 
       stopSync = startBackendSync({
         queryClient,
@@ -80,17 +102,23 @@ describe('live sync (realtime + backfill)', () => {
       await insert(restarted.dbUrl, sessionId, missed);
 
       await waitFor(() => store.get().status === 'live', 'Live again', 30_000);
-      await waitFor(() => texts().length === 26, 'every message after the backfill', 10_000);
+      // The backfill refetches the one loaded page: now the newest ten, with older ones to load.
+      await waitFor(
+        () => texts().at(-1) === 'missed 25',
+        'the newest page after the backfill',
+        10_000,
+      );
+      expect(texts()).toEqual(missed.slice(-PAGE));
+      while (conversation.getCurrentResult().hasNextPage) await conversation.fetchNextPage();
       expect(texts()).toEqual(['one', ...missed]);
 
       await insert(restarted.dbUrl, sessionId, ['after']);
       await waitFor(() => texts().at(-1) === 'after', 'live again after the restart', 2_000);
+      expect(new Set(messages().map((m) => m.id)).size).toBe(27);
       expect(
-        new Set(
-          queryClient.getQueryData<ChatMessage[]>(chatKeys.session(sessionId))!.map((m) => m.id),
-        ).size,
-      ).toBe(27);
-      unsubscribe();
+        queryClient.getQueryData<CandidateSummary>(candidateKeys.profile(PHONE)),
+      ).toMatchObject({ messageCount: 27 });
+      for (const stop of unsubscribe) stop();
     } finally {
       stopSync();
       queryClient.clear();

@@ -99,7 +99,13 @@ describe('with the anon key alone (DESIGN §6)', () => {
       expect.arrayContaining(['sessions', 'chat_history', 'calls', 'candidates', 'staff_members']),
     );
     expect(functions.map((f) => f.name)).toEqual(
-      expect.arrayContaining(['campaign_stats', 'live_sessions', 'candidate_profile']),
+      expect.arrayContaining([
+        'campaign_stats',
+        'live_sessions',
+        'candidate_profile',
+        'candidate_summary',
+        'chat_page',
+      ]),
     );
     expect(published).toEqual(['calls', 'chat_history', 'sessions']);
   });

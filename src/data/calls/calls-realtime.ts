@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BackendChange } from '@/lib/backend-changes';
 import { toCall } from '@/lib/backend-queries';
-import type { CallInfo, CandidateProfile } from '@/lib/backend-types';
+import type { CallInfo, CandidateSummary } from '@/lib/backend-types';
 import type { Tables } from '@/lib/database.types';
 import { candidateKeys } from '../candidates/keys';
 import type { RealtimeContext } from '../realtime/realtime-context';
@@ -18,7 +18,7 @@ export function upsertCall(calls: CallInfo[], call: CallInfo): CallInfo[] {
 
 function patchProfiles(queryClient: QueryClient, sessionId: string, call: CallInfo) {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: candidateKeys.profiles() })) {
-    const profile = query.state.data as CandidateProfile | undefined;
+    const profile = query.state.data as CandidateSummary | undefined;
     if (profile?.sessions.some((s) => s.sessionId === sessionId)) {
       queryClient.setQueryData(query.queryKey, {
         ...profile,

@@ -1,31 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BackendChange } from '@/lib/backend-changes';
 import { toMessage } from '@/lib/backend-queries';
-import type { CandidateProfile, ChatMessage } from '@/lib/backend-types';
+import type { CandidateSummary } from '@/lib/backend-types';
 import { candidateKeys } from '../candidates/keys';
 import type { RealtimeContext } from '../realtime/realtime-context';
+import { type ChatPages, addToNewestPage } from './chat-pages';
 import { chatKeys } from './keys';
 
-/** Adds a message to a conversation once, in time order (a refetch may already have brought it). */
-export function insertMessage(messages: ChatMessage[], message: ChatMessage): ChatMessage[] {
-  if (messages.some((m) => m.id === message.id)) return messages;
-  const at = messages.findLastIndex(
-    (m) =>
-      m.timestamp < message.timestamp || (m.timestamp === message.timestamp && m.id < message.id),
-  );
-  return [...messages.slice(0, at + 1), message, ...messages.slice(at + 1)];
-}
-
-function patchProfiles(
-  queryClient: QueryClient,
-  sessionId: string,
-  update: (p: CandidateProfile) => CandidateProfile,
-) {
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: candidateKeys.profiles() })) {
-    const profile = query.state.data as CandidateProfile | undefined;
-    if (profile?.sessions.some((s) => s.sessionId === sessionId))
-      queryClient.setQueryData(query.queryKey, update(profile));
-  }
+/** The open candidates (their profiles are cached) one of whose sessions is `sessionId`. */
+function profilesWithSession(queryClient: QueryClient, sessionId: string): CandidateSummary[] {
+  return queryClient
+    .getQueriesData<CandidateSummary>({ queryKey: candidateKeys.profiles() })
+    .flatMap(([, profile]) =>
+      profile?.sessions.some((s) => s.sessionId === sessionId) ? [profile] : [],
+    );
 }
 
 /** A new message appears in an open conversation at once, without a refetch. */
@@ -36,6 +24,7 @@ export function applyChatChange(
   if (change.table !== 'chat_history') return;
   const sessionId = change.row.session_id ?? change.old.session_id;
   if (!sessionId) return;
+  const profiles = profilesWithSession(queryClient, sessionId);
   if (change.eventType === 'INSERT' && change.row.id != null && change.row.message !== undefined) {
     const message = toMessage({
       id: change.row.id,
@@ -43,17 +32,26 @@ export function applyChatChange(
       message: change.row.message,
       created_at: change.row.created_at ?? new Date().toISOString(),
     });
-    queryClient.setQueryData<ChatMessage[]>(
-      chatKeys.session(sessionId),
-      (old) => old && insertMessage(old, message),
-    );
-    patchProfiles(queryClient, sessionId, (p) => ({
-      ...p,
-      chatHistory: insertMessage(p.chatHistory, message),
-    }));
+    for (const profile of profiles) {
+      const key = chatKeys.conversation(profile.phoneNumber);
+      const before = queryClient.getQueryData<ChatPages>(key);
+      const after = addToNewestPage(before, message);
+      if (after === before) continue;
+      queryClient.setQueryData<ChatPages>(key, after);
+      queryClient.setQueryData<CandidateSummary>(candidateKeys.profile(profile.phoneNumber), {
+        ...profile,
+        messageCount: profile.messageCount + 1,
+        lastMessageAt:
+          !profile.lastMessageAt || profile.lastMessageAt < message.timestamp
+            ? message.timestamp
+            : profile.lastMessageAt,
+      });
+    }
     return;
   }
-  // Edits and deletions are rare: read the conversation again.
-  refetchSoon(chatKeys.session(sessionId));
-  refetchSoon(candidateKeys.profiles());
+  // Edits and deletions are rare: read those conversations again.
+  for (const profile of profiles) {
+    refetchSoon(chatKeys.conversation(profile.phoneNumber));
+    refetchSoon(candidateKeys.profile(profile.phoneNumber));
+  }
 }

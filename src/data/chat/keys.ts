@@ -1,4 +1,5 @@
 export const chatKeys = {
   all: ['chat'] as const,
-  session: (sessionId: string) => [...chatKeys.all, 'session', sessionId] as const,
+  /** A candidate's conversation, all their sessions, by phone (E.164), loaded page by page. */
+  conversation: (phone: string) => [...chatKeys.all, 'conversation', phone] as const,
 };

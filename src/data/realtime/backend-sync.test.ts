@@ -1,7 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendChange, ChangeHandlers } from '@/lib/backend-changes';
-import type { CallInfo, ChatMessage } from '@/lib/backend-types';
+import type { CallInfo, CandidateSummary, ChatMessage } from '@/lib/backend-types';
+import { DAVE_PHONE, chatPage, daveProfile } from '@/test/demo-data';
+import { candidateKeys } from '../candidates/keys';
+import { type ChatPages, loadedMessages } from '../chat/chat-pages';
 import { callKeys } from '../calls/keys';
 import { chatKeys } from '../chat/keys';
 import { liveKeys } from '../live/keys';
@@ -46,15 +49,40 @@ afterEach(() => vi.useRealTimers());
 describe('startBackendSync', () => {
   it('appends a new message to an open conversation once, in time order', () => {
     const { queryClient, handlers } = setup();
-    queryClient.setQueryData(chatKeys.session('s1'), [
-      message(1, '2026-11-26T10:00:00Z'),
-      message(3, '2026-11-26T10:02:00Z'),
-    ]);
+    const profile = daveProfile({
+      phoneNumber: DAVE_PHONE,
+      sessions: [{ ...daveProfile().sessionInfo!, sessionId: 's1' }],
+      messageCount: 3,
+    });
+    queryClient.setQueryData(candidateKeys.profile(DAVE_PHONE), profile);
+    queryClient.setQueryData<ChatPages>(chatKeys.conversation(DAVE_PHONE), {
+      pages: [
+        chatPage([message(1, '2026-11-26T10:00:00Z'), message(3, '2026-11-26T10:02:00Z')], true),
+        chatPage([message(0, '2026-11-25T10:00:00Z')]),
+      ],
+      pageParams: [null, { at: '2026-11-26T10:00:00Z', id: 1 }],
+    });
     handlers().onChange(chatInsert(2, '2026-11-26T10:01:00Z', 'Are you free on Monday?'));
     handlers().onChange(chatInsert(2, '2026-11-26T10:01:00Z', 'Are you free on Monday?'));
-    const messages = queryClient.getQueryData<ChatMessage[]>(chatKeys.session('s1'))!;
-    expect(messages.map((m) => m.id)).toEqual([1, 2, 3]);
-    expect(messages[1]).toMatchObject({ sender: 'agent', text: 'Are you free on Monday?' });
+    const data = queryClient.getQueryData<ChatPages>(chatKeys.conversation(DAVE_PHONE))!;
+    const messages = loadedMessages(data)!;
+    expect(messages.map((m) => m.id)).toEqual([0, 1, 2, 3]);
+    expect(messages[2]).toMatchObject({ sender: 'agent', text: 'Are you free on Monday?' });
+    expect(
+      queryClient.getQueryData<CandidateSummary>(candidateKeys.profile(DAVE_PHONE))!.messageCount,
+    ).toBe(4);
+  });
+
+  it('leaves conversations of other sessions alone', () => {
+    const { queryClient, handlers } = setup();
+    queryClient.setQueryData(candidateKeys.profile(DAVE_PHONE), daveProfile());
+    const pages: ChatPages = {
+      pages: [chatPage([message(1, '2026-11-26T10:00:00Z')])],
+      pageParams: [null],
+    };
+    queryClient.setQueryData<ChatPages>(chatKeys.conversation(DAVE_PHONE), pages);
+    handlers().onChange(chatInsert(2, '2026-11-26T10:01:00Z', 'Someone else'));
+    expect(queryClient.getQueryData(chatKeys.conversation(DAVE_PHONE))).toBe(pages);
   });
 
   it('puts a new call first and updates a finished call in place', () => {

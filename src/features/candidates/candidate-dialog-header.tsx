@@ -4,14 +4,14 @@ import { Button } from '@/components/ui/button';
 import { DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Candidate } from '@/lib/app-types';
-import type { CandidateProfile } from '@/lib/backend-types';
+import type { CandidateSummary } from '@/lib/backend-types';
 import { formatPhone } from '@/lib/normalizers';
 import { cn } from '@/lib/utils';
 
 interface CandidateDialogHeaderProps {
   phone: string;
   candidate: Candidate | null | undefined;
-  profile: CandidateProfile | undefined;
+  profile: CandidateSummary | undefined;
   onRefresh: () => void;
   refreshing: boolean;
 }

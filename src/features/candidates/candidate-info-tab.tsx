@@ -5,14 +5,14 @@ import { StatusBadge } from '@/components/status-badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Candidate } from '@/lib/app-types';
-import type { CandidateProfile } from '@/lib/backend-types';
+import type { CandidateSummary } from '@/lib/backend-types';
 import { formatPhone, humanizeKey } from '@/lib/normalizers';
 import { ObjectiveChecklist } from './objective-checklist';
 import type { QueryState } from './query-state';
 
 interface CandidateInfoTabProps {
   candidate: QueryState<Candidate | null>;
-  profile: QueryState<CandidateProfile>;
+  profile: QueryState<CandidateSummary>;
 }
 
 function Details({ rows }: { rows: [label: string, value: ReactNode][] }) {
@@ -95,7 +95,7 @@ function CandidateDetails({ candidate }: { candidate: QueryState<Candidate | nul
   );
 }
 
-function SessionDetails({ profile }: { profile: CandidateProfile }) {
+function SessionDetails({ profile }: { profile: CandidateSummary }) {
   const session = profile.sessionInfo;
   if (!session) {
     return (

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RECRUITER_ID, daveProfile, note } from '@/test/demo-data';
+import { RECRUITER_ID, daveMessages, daveProfile, note } from '@/test/demo-data';
 import { buildTimeline } from './timeline-entries';
 
 describe('buildTimeline', () => {
   const profile = daveProfile();
   const entries = buildTimeline({
-    messages: profile.chatHistory,
+    messages: daveMessages(),
     calls: profile.callHistory,
     objectives: [
       ...profile.objectiveTimeline,

@@ -83,7 +83,8 @@ function noteEntry(note: Note): TimelineEntry {
   };
 }
 
-const timeOf = (entry: TimelineEntry) => {
+/** When an entry happened (ms), -Infinity when undated: undated entries sort last. */
+export const timeOf = (entry: TimelineEntry) => {
   const time = entry.at ? Date.parse(entry.at) : NaN;
   return Number.isNaN(time) ? -Infinity : time;
 };

@@ -1,16 +1,18 @@
 import { CheckCircle2, MessageCircle, Phone, StickyNote, type LucideIcon } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { DateTime } from '@/components/date-time';
 import { EmptyState, ErrorState } from '@/components/query-states';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import type { Conversation } from '@/data/chat/chat-pages-query';
 import { useNotes } from '@/data/notes/notes-query';
-import type { CandidateProfile } from '@/lib/backend-types';
+import type { CandidateSummary } from '@/lib/backend-types';
 import { formatCount } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { QueryState } from './query-state';
 import {
   buildTimeline,
+  timeOf,
   type TimelineEntry,
   type TimelineKind,
   type TimelineTarget,
@@ -28,7 +30,9 @@ const KIND_ORDER = Object.keys(KINDS) as TimelineKind[];
 const PAGE = 100;
 
 interface TimelineTabProps {
-  profile: QueryState<CandidateProfile>;
+  profile: QueryState<CandidateSummary>;
+  /** The messages, loaded newest page first: older entries wait until their messages are loaded. */
+  conversation: Conversation;
   /** The app's candidate id, for their notes; null when the app has no record of them. */
   candidateId: number | null;
   onOpen: (target: TimelineTarget) => void;
@@ -73,35 +77,48 @@ function TimelineItem({ entry, onOpen }: { entry: TimelineEntry; onOpen: () => v
 }
 
 /** Messages, calls, objectives and notes in one feed, newest first; each opens where it lives. */
-export function TimelineTab({ profile, candidateId, onOpen }: TimelineTabProps) {
+export function TimelineTab({ profile, conversation, candidateId, onOpen }: TimelineTabProps) {
   const notes = useNotes(candidateId);
   const filterLabelId = useId();
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
   const [limit, setLimit] = useState(PAGE);
 
+  const { messages, older } = conversation;
   const entries = useMemo(
     () =>
       profile.data
         ? buildTimeline({
-            messages: profile.data.chatHistory,
+            messages: messages ?? [],
             calls: profile.data.callHistory,
             objectives: profile.data.objectiveTimeline,
             notes: notes.data ?? [],
           })
         : [],
-    [profile.data, notes.data],
+    [profile.data, messages, notes.data],
   );
   const counts = useMemo(() => {
     const byKind = new Map<TimelineKind, number>();
     for (const entry of entries) byKind.set(entry.kind, (byKind.get(entry.kind) ?? 0) + 1);
+    // Messages are counted by the backend: only the newest pages are loaded.
+    if (profile.data) byKind.set('message', profile.data.messageCount);
     return byKind;
-  }, [entries]);
-  const shown = useMemo(
-    () => entries.filter((entry) => !hidden.has(entry.kind)),
-    [entries, hidden],
-  );
+  }, [entries, profile.data]);
+  // While older messages are not loaded, what happened before the oldest loaded one waits: it
+  // would otherwise show up between messages that are not there yet.
+  const complete = !older.hasMore;
+  const shown = useMemo(() => {
+    const oldest = complete ? undefined : entries.findLast((entry) => entry.kind === 'message');
+    const since = oldest ? timeOf(oldest) : -Infinity;
+    return entries.filter((entry) => !hidden.has(entry.kind) && timeOf(entry) >= since);
+  }, [entries, hidden, complete]);
 
-  if (!profile.data) {
+  // Asked for more entries than the loaded messages make: load the next older page.
+  const wantOlder = !complete && shown.length <= limit;
+  useEffect(() => {
+    if (wantOlder && !older.loading && !older.error) older.load();
+  }, [wantOlder, older]);
+
+  if (!profile.data || (conversation.isPending && !conversation.error)) {
     return profile.error ? (
       <ErrorState
         title="Couldn't load the timeline"
@@ -146,6 +163,13 @@ export function TimelineTab({ profile, candidateId, onOpen }: TimelineTabProps) 
         </div>
         <span className="ml-auto text-sm text-muted-foreground">Newest first</span>
       </div>
+      {conversation.error !== null && conversation.error !== undefined && (
+        <ErrorState
+          title="Couldn't load the messages for the timeline"
+          error={conversation.error}
+          onRetry={conversation.retry}
+        />
+      )}
       {notes.error !== null && (
         <ErrorState
           title="Couldn't load the notes for the timeline"
@@ -171,11 +195,27 @@ export function TimelineTab({ profile, candidateId, onOpen }: TimelineTabProps) 
               <TimelineItem key={entry.key} entry={entry} onOpen={() => onOpen(entry.target)} />
             ))}
           </ol>
-          {shown.length > limit && (
+          {shown.length > limit ? (
             <Button variant="outline" className="w-fit" onClick={() => setLimit(limit + PAGE)}>
-              Show {formatCount(Math.min(PAGE, shown.length - limit))} more of{' '}
-              {formatCount(shown.length - limit)}
+              Show {formatCount(Math.min(PAGE, shown.length - limit))} more
+              {complete && ` of ${formatCount(shown.length - limit)}`}
             </Button>
+          ) : (
+            !complete && (
+              <Button
+                variant="outline"
+                className="w-fit"
+                disabled={older.loading}
+                onClick={older.load}
+              >
+                {older.loading ? 'Loading older messages…' : 'Show more'}
+              </Button>
+            )
+          )}
+          {older.error !== null && older.error !== undefined && (
+            <p role="alert" className="text-sm text-destructive">
+              Couldn't load older messages. Try again.
+            </p>
           )}
         </>
       )}

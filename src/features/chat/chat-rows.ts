@@ -1,19 +1,23 @@
 import type { ChatMessage } from '@/lib/backend-types';
+import { formatDateTime } from '@/lib/format';
 
 /** How a message is drawn: candidate on the left, agent on the right, the rest in the middle. */
 export type BubbleKind = 'candidate' | 'agent' | 'system' | 'unsupported';
 
-export type ChatRow =
-  | { kind: 'day'; key: string; label: string }
-  | {
-      kind: 'message';
-      key: string;
-      message: ChatMessage;
-      bubble: BubbleKind;
-      text: string;
-      /** First of consecutive messages from one sender on one day: it carries the sender mark. */
-      groupStart: boolean;
-    };
+/** A message as the chat draws it, worked out once per message (rows are rebuilt often). */
+export interface MessageRow {
+  kind: 'message';
+  key: string;
+  message: ChatMessage;
+  bubble: BubbleKind;
+  text: string;
+  /** First of consecutive messages from one sender on one day: it carries the sender mark. */
+  groupStart: boolean;
+  /** Clock time ("14:05") and the full date and time for its tooltip; null when undated. */
+  time: { iso: string; clock: string; full: string } | null;
+}
+
+export type ChatRow = { kind: 'day'; key: string; label: string } | MessageRow;
 
 export function bubbleKindOf(message: ChatMessage): BubbleKind {
   if (!message.supported) return 'unsupported';
@@ -64,45 +68,77 @@ export function dayLabel(date: Date, now: Date = new Date()): string {
   return (date.getFullYear() === now.getFullYear() ? weekdayDate : weekdayDateYear).format(date);
 }
 
-function validDate(timestamp: string): Date | null {
-  const date = new Date(timestamp);
-  return timestamp && !Number.isNaN(date.getTime()) ? date : null;
+const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+interface MessageFacts {
+  row: MessageRow;
+  date: Date | null;
+  day: string;
+}
+
+// Rows are rebuilt whenever a page or a message arrives; parsing dates and formatting times for
+// every message each time costs tens of ms at 10,000 messages. Messages are immutable (the query
+// cache keeps unchanged ones by reference), so what is derived from one is kept with it.
+const factsCache = new WeakMap<ChatMessage, MessageFacts>();
+
+function factsOf(message: ChatMessage): MessageFacts {
+  let facts = factsCache.get(message);
+  if (facts) return facts;
+  const date = message.timestamp ? new Date(message.timestamp) : null;
+  const valid = date && !Number.isNaN(date.getTime()) ? date : null;
+  facts = {
+    date: valid,
+    day: valid ? dayKey(valid) : 'unknown',
+    row: {
+      kind: 'message',
+      key: `message-${message.id}`,
+      message,
+      bubble: bubbleKindOf(message),
+      text: messageText(message),
+      groupStart: true,
+      time: valid
+        ? { iso: valid.toISOString(), clock: clockTime.format(valid), full: formatDateTime(valid) }
+        : null,
+    },
+  };
+  factsCache.set(message, facts);
+  return facts;
 }
 
 /**
  * Messages (oldest first) → the rows of the chat: a day separator before each day's first
  * message, and consecutive messages from one sender grouped. System and tool messages are left
- * out unless `showSystem`.
+ * out unless `showSystem`. A message's row object is reused from one build to the next while
+ * its grouping holds, so its drawn bubble (memoised) is not drawn again.
  */
 export function buildChatRows(
   messages: readonly ChatMessage[],
   { showSystem, now = new Date() }: { showSystem: boolean; now?: Date },
 ): ChatRow[] {
   const rows: ChatRow[] = [];
+  const seenDays = new Map<string, number>();
   let currentDay: string | null = null;
   let previousBubble: BubbleKind | null = null;
   for (const message of messages) {
-    const bubble = bubbleKindOf(message);
+    const facts = factsOf(message);
+    const { bubble } = facts.row;
     if (bubble === 'system' && !showSystem) continue;
-    const date = validDate(message.timestamp);
-    const day = date ? dayKey(date) : 'unknown';
-    if (day !== currentDay) {
+    if (facts.day !== currentDay) {
+      // Keyed by the day (not its first message), so the separator keeps its key when older
+      // messages of that day are loaded above it: the list stays anchored on it.
+      const repeat = seenDays.get(facts.day) ?? 0;
+      seenDays.set(facts.day, repeat + 1);
       rows.push({
         kind: 'day',
-        key: `day-${day}-${message.id}`,
-        label: date ? dayLabel(date, now) : 'Date unknown',
+        key: repeat ? `day-${facts.day}-${repeat}` : `day-${facts.day}`,
+        label: facts.date ? dayLabel(facts.date, now) : 'Date unknown',
       });
-      currentDay = day;
+      currentDay = facts.day;
       previousBubble = null;
     }
-    rows.push({
-      kind: 'message',
-      key: `message-${message.id}`,
-      message,
-      bubble,
-      text: messageText(message),
-      groupStart: bubble !== previousBubble,
-    });
+    const groupStart = bubble !== previousBubble;
+    if (facts.row.groupStart !== groupStart) facts.row = { ...facts.row, groupStart };
+    rows.push(facts.row);
     previousBubble = bubble;
   }
   return rows;

@@ -1,24 +1,19 @@
 import { Bot, Wrench } from 'lucide-react';
+import { memo } from 'react';
 import { HighlightedText } from '@/components/highlighted-text';
 import { RawJsonToggle } from '@/components/raw-json-toggle';
-import { formatDateTime } from '@/lib/format';
 import { cn } from '@/lib/utils';
-import type { ChatRow } from './chat-rows';
+import type { MessageRow } from './chat-rows';
 
-type MessageRow = Extract<ChatRow, { kind: 'message' }>;
-
-const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-function MessageTime({ timestamp }: { timestamp: string }) {
-  const date = new Date(timestamp);
-  if (!timestamp || Number.isNaN(date.getTime())) return null;
+function MessageTime({ time }: { time: MessageRow['time'] }) {
+  if (!time) return null;
   return (
     <time
-      dateTime={date.toISOString()}
-      title={formatDateTime(date)}
+      dateTime={time.iso}
+      title={time.full}
       className="ml-2 inline-block translate-y-0.5 float-right text-[0.6875rem] leading-4 text-muted-foreground tabular-nums"
     >
-      {clockTime.format(date)}
+      {time.clock}
     </time>
   );
 }
@@ -29,7 +24,8 @@ interface MessageBubbleProps {
   /** The current search hit, or the message opened from the timeline. */
   active: boolean;
   rawOpen: boolean;
-  onRawOpenChange: (open: boolean) => void;
+  /** Stable across renders, so that a bubble is drawn again only when its own props change. */
+  onRawOpenChange: (messageId: number, open: boolean) => void;
 }
 
 function senderName(row: MessageRow): string {
@@ -41,8 +37,11 @@ function senderName(row: MessageRow): string {
 
 const isToolMessage = (row: MessageRow) => row.message.sender === 'tool' || row.message.text === '';
 
-/** One message as WhatsApp draws it; all text rendered as text. */
-export function MessageBubble({
+/**
+ * One message as WhatsApp draws it; all text rendered as text. Memoised: the virtualised list
+ * re-renders on every scrolled frame, and only the rows coming into view need drawing.
+ */
+export const MessageBubble = memo(function MessageBubble({
   row,
   query,
   active,
@@ -56,7 +55,7 @@ export function MessageBubble({
       <span className="break-words whitespace-pre-wrap">
         <HighlightedText text={text} query={query} />
       </span>
-      <MessageTime timestamp={message.timestamp} />
+      <MessageTime time={row.time} />
     </>
   );
   const ring = active && 'ring-2 ring-primary ring-offset-2 ring-offset-background';
@@ -129,7 +128,7 @@ export function MessageBubble({
       >
         <p>
           <span className="font-medium">Unsupported message</span>
-          <MessageTime timestamp={message.timestamp} />
+          <MessageTime time={row.time} />
         </p>
         {text && (
           <p className="break-words whitespace-pre-wrap">
@@ -139,8 +138,12 @@ export function MessageBubble({
         <p className="text-xs text-muted-foreground">
           The dashboard can't read this message's format; its stored JSON is below.
         </p>
-        <RawJsonToggle value={message.raw} open={rawOpen} onOpenChange={onRawOpenChange} />
+        <RawJsonToggle
+          value={message.raw}
+          open={rawOpen}
+          onOpenChange={(open) => onRawOpenChange(message.id, open)}
+        />
       </div>
     </div>
   );
-}
+});

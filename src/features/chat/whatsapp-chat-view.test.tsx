@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAVE_PHONE, daveMessages, message } from '@/test/demo-data';
 import { fakeLayout } from '@/test/fake-layout';
+import type { OlderMessages } from './chat-message-list';
 import { WhatsAppChatView } from './whatsapp-chat-view';
 
 let restoreLayout: () => void;
@@ -136,5 +137,118 @@ describe('WhatsAppChatView', () => {
     const tool = screen.getByText('{"status":"booked","day":"Thursday"}');
     expect(tool.closest('[data-message-id]')).toHaveAttribute('data-active', 'true');
     expect(screen.getByRole('checkbox', { name: /Show system messages/ })).toBeChecked();
+  });
+
+  describe('a long conversation, loaded newest page first', () => {
+    const conversation = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) =>
+        message(
+          from + i,
+          (from + i) % 2 ? 'agent' : 'user',
+          `Message number ${from + i}`,
+          10_000 - from - i,
+        ),
+      );
+    const older = (overrides: Partial<OlderMessages> = {}): OlderMessages => ({
+      hasMore: true,
+      loading: false,
+      error: null,
+      load: vi.fn(),
+      ...overrides,
+    });
+
+    it('offers the older messages above the first row, and says when they fail', async () => {
+      const user = userEvent.setup();
+      const more = older();
+      const { rerender } = render(
+        <WhatsAppChatView messages={conversation(801, 1000)} older={more} phone={DAVE_PHONE} />,
+      );
+      await user.click(screen.getByRole('button', { name: 'Load older messages' }));
+      expect(more.load).toHaveBeenCalled();
+      // Counted only once every message is loaded: part of a count would mislead.
+      expect(screen.getByRole('checkbox', { name: 'Show system messages' })).toBeInTheDocument();
+
+      rerender(
+        <WhatsAppChatView
+          messages={conversation(801, 1000)}
+          older={older({ loading: true })}
+          phone={DAVE_PHONE}
+        />,
+      );
+      expect(screen.getByText('Loading older messages…')).toBeInTheDocument();
+
+      const failed = older({ error: new Error('boom') });
+      rerender(
+        <WhatsAppChatView messages={conversation(801, 1000)} older={failed} phone={DAVE_PHONE} />,
+      );
+      expect(screen.getByRole('alert')).toHaveTextContent("Couldn't load older messages.");
+      await user.click(screen.getByRole('button', { name: 'Retry' }));
+      expect(failed.load).toHaveBeenCalled();
+      // The loaded messages stay.
+      expect(screen.getByText('Message number 1000')).toBeInTheDocument();
+    });
+
+    it('counts only new messages in the pill, not older ones loaded above', async () => {
+      const { rerender } = render(
+        <WhatsAppChatView messages={conversation(801, 1000)} older={older()} phone={DAVE_PHONE} />,
+      );
+      // The reader scrolls to the top, where older messages load.
+      act(() => {
+        log().scrollTop = 0;
+        log().dispatchEvent(new Event('scroll'));
+      });
+      rerender(
+        <WhatsAppChatView messages={conversation(601, 1000)} older={older()} phone={DAVE_PHONE} />,
+      );
+      expect(screen.queryByRole('button', { name: /new message/ })).not.toBeInTheDocument();
+
+      rerender(
+        <WhatsAppChatView messages={conversation(601, 1001)} older={older()} phone={DAVE_PHONE} />,
+      );
+      expect(await screen.findByRole('button', { name: '1 new message' })).toBeInTheDocument();
+    });
+
+    it('searches the whole conversation: older pages load while it looks', async () => {
+      const user = userEvent.setup();
+      const more = older();
+      const { rerender } = render(
+        <WhatsAppChatView messages={conversation(801, 1000)} older={more} phone={DAVE_PHONE} />,
+      );
+      await user.type(screen.getByRole('searchbox'), 'number 5');
+
+      expect(more.load).toHaveBeenCalled();
+      expect(screen.getByRole('status')).toHaveTextContent('Searching…');
+
+      rerender(<WhatsAppChatView messages={conversation(1, 1000)} phone={DAVE_PHONE} />);
+      // "number 5", "number 50"–"59", "number 500"–"599": the newest of them is current.
+      expect(screen.getByRole('status')).toHaveTextContent('111 of 111');
+      expect(log().querySelector('[data-message-id="599"]')).toHaveAttribute('data-active', 'true');
+    });
+
+    it('opens on a message from a link even when it is in an older page', () => {
+      const more = older();
+      const { rerender } = render(
+        <WhatsAppChatView
+          messages={conversation(801, 1000)}
+          older={more}
+          phone={DAVE_PHONE}
+          focusMessageId={42}
+        />,
+      );
+      expect(screen.getByLabelText('Finding the message in older messages')).toBeInTheDocument();
+      expect(more.load).toHaveBeenCalled();
+
+      rerender(
+        <WhatsAppChatView
+          messages={conversation(1, 1000)}
+          phone={DAVE_PHONE}
+          focusMessageId={42}
+        />,
+      );
+      expect(screen.getByText('Message number 42').closest('[data-message-id]')).toHaveAttribute(
+        'data-active',
+        'true',
+      );
+    });
   });
 });

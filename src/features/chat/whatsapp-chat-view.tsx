@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EmptyState, ErrorState } from '@/components/query-states';
 import { SearchStepper } from '@/components/search-stepper';
 import { textMatcher } from '@/components/text-match';
@@ -7,12 +7,14 @@ import type { ChatMessage } from '@/lib/backend-types';
 import { formatCount } from '@/lib/format';
 import { formatPhone } from '@/lib/normalizers';
 import { cn } from '@/lib/utils';
-import { ChatMessageList } from './chat-message-list';
+import { ChatMessageList, type OlderMessages } from './chat-message-list';
 import { bubbleKindOf, buildChatRows, countSystemMessages } from './chat-rows';
 
 export interface WhatsAppChatViewProps {
-  /** The conversation, oldest first; undefined while it loads. */
+  /** The conversation's loaded messages, oldest first; undefined while it loads. */
   messages: ChatMessage[] | undefined;
+  /** Older messages not loaded yet (a long conversation comes in pages, newest first). */
+  older?: OlderMessages;
   /** The candidate's phone, named in the empty state. */
   phone: string;
   isLoading?: boolean;
@@ -23,9 +25,16 @@ export interface WhatsAppChatViewProps {
   className?: string;
 }
 
-function ChatSkeleton() {
+const NOTHING_OLDER: OlderMessages = {
+  hasMore: false,
+  loading: false,
+  error: null,
+  load: () => {},
+};
+
+function ChatSkeleton({ label = 'Loading the conversation' }: { label?: string }) {
   return (
-    <div className="grid gap-3 p-4" aria-busy="true" aria-label="Loading the conversation">
+    <div className="grid gap-3 p-4" aria-busy="true" aria-label={label}>
       {[60, 40, 72, 52, 36].map((width, index) => (
         <Skeleton
           key={index}
@@ -40,6 +49,7 @@ function ChatSkeleton() {
 /** A candidate's WhatsApp conversation as the recruiter knows it from WhatsApp itself. */
 export function WhatsAppChatView({
   messages,
+  older = NOTHING_OLDER,
   phone,
   isLoading = false,
   error,
@@ -54,8 +64,9 @@ export function WhatsAppChatView({
   const [systemChoice, setSystemChoice] = useState<boolean | null>(null);
   const showSystem = systemChoice ?? !!focusIsSystem;
   const [query, setQuery] = useState('');
-  // null: the newest hit, where the reader starts (at the bottom of the chat).
-  const [hitIndex, setHitIndex] = useState<number | null>(null);
+  // The current hit by message id (older pages arriving shift positions, not ids); null: the
+  // newest hit, where the reader starts (at the bottom of the chat).
+  const [hitId, setHitId] = useState<number | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
 
   const rows = useMemo(() => buildChatRows(messages ?? [], { showSystem }), [messages, showSystem]);
@@ -66,10 +77,24 @@ export function WhatsAppChatView({
       row.kind === 'message' && matches(row.text) ? [row.message.id] : [],
     );
   }, [rows, query]);
-  const current = hits.length ? Math.min(hitIndex ?? hits.length - 1, hits.length - 1) : null;
+  const hitAt = hitId === null ? -1 : hits.indexOf(hitId);
+  const current = hits.length ? (hitAt >= 0 ? hitAt : hits.length - 1) : null;
   const activeMessageId =
     current !== null ? (hits[current] ?? null) : query.trim() ? null : focusMessageId;
   const systemCount = useMemo(() => countSystemMessages(messages ?? []), [messages]);
+
+  // A search looks through the whole conversation, and a message opened from a link may be in an
+  // older page: load older pages until there are no more (or the message is found).
+  const searching = query.trim() !== '';
+  const focusMissing =
+    focusMessageId !== null && !!messages && !messages.some((m) => m.id === focusMessageId);
+  const needOlder = older.hasMore && (searching || focusMissing);
+  const { loading: loadingOlder, error: olderError, load: loadOlder } = older;
+  useEffect(() => {
+    if (needOlder && !loadingOlder && !olderError) loadOlder();
+  }, [needOlder, loadingOlder, olderError, loadOlder, messages]);
+  // The search's hits may still grow while older pages arrive.
+  const searchingOlder = searching && older.hasMore && !olderError;
 
   const body = (() => {
     if (error && !messages) {
@@ -84,6 +109,8 @@ export function WhatsAppChatView({
       );
     }
     if (isLoading || !messages) return <ChatSkeleton />;
+    if (focusMissing && older.hasMore && !olderError)
+      return <ChatSkeleton label="Finding the message in older messages" />;
     if (messages.length === 0) {
       return (
         <div className="p-4">
@@ -94,7 +121,7 @@ export function WhatsAppChatView({
         </div>
       );
     }
-    if (rows.length === 0) {
+    if (rows.length === 0 && !older.hasMore) {
       return (
         <div className="p-4">
           <EmptyState title="Only system messages so far">
@@ -107,11 +134,12 @@ export function WhatsAppChatView({
     return (
       <ChatMessageList
         rows={rows}
-        messageCount={messages.length}
+        older={older}
         label={`WhatsApp conversation with ${formatPhone(phone)}`}
         query={query}
         activeMessageId={activeMessageId}
         scrollRequest={scrollRequest}
+        holdScroll={searchingOlder}
       />
     );
   })();
@@ -126,18 +154,19 @@ export function WhatsAppChatView({
             value={query}
             onValueChange={(value) => {
               setQuery(value);
-              setHitIndex(null);
+              setHitId(null);
               setScrollRequest((n) => n + 1);
             }}
             current={current}
             total={hits.length}
+            pending={searchingOlder}
             onStep={(direction) => {
               if (current === null) return;
-              setHitIndex((current + direction + hits.length) % hits.length);
+              setHitId(hits[(current + direction + hits.length) % hits.length] ?? null);
               setScrollRequest((n) => n + 1);
             }}
           />
-          {systemCount > 0 && (
+          {(systemCount > 0 || older.hasMore) && (
             <label className="flex items-center gap-2 rounded-md px-2 py-1 text-sm">
               <input
                 type="checkbox"
@@ -145,7 +174,8 @@ export function WhatsAppChatView({
                 checked={showSystem}
                 onChange={(event) => setSystemChoice(event.target.checked)}
               />
-              Show system messages ({formatCount(systemCount)})
+              {/* Counted in what is loaded: a count of part of a conversation would mislead. */}
+              Show system messages{older.hasMore ? '' : ` (${formatCount(systemCount)})`}
             </label>
           )}
         </div>
