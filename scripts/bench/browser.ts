@@ -65,9 +65,28 @@ export async function signedInState(
   }
 }
 
+const chatUrl = (phone: string) => `/candidates?candidate=${encodeURIComponent(phone)}&tab=chat`;
+
 /** The candidate dialog's chat tab for this phone, opened by URL as a shared link opens it. */
 export function openChat(page: Page, phone: string) {
-  return page.goto(`/candidates?candidate=${encodeURIComponent(phone)}&tab=chat`);
+  return page.goto(chatUrl(phone));
+}
+
+/**
+ * The chat opened the way a recruiter opens it: the candidates page is up and live, then the
+ * dialog opens in place (a client-side navigation, as its links do). Returns performance.now()
+ * of the moment it was asked to open.
+ */
+export async function openChatFromList(page: Page, phone: string): Promise<number> {
+  await page.goto('/candidates');
+  await page.getByRole('table').waitFor({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: /^Live/ }).waitFor({ timeout: 30_000 });
+  return page.evaluate((url) => {
+    const at = performance.now();
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+    return at;
+  }, chatUrl(phone));
 }
 
 /** The open conversation (its accessible name says whose it is). */
