@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { getChatPage } from '@/lib/backend-api';
 import type { ChatCursor, ChatMessage, ChatPage } from '@/lib/backend-types';
-import { CHAT_PAGE_SIZE, loadedMessages } from './chat-pages';
+import { CHAT_PAGE_SIZE, type OlderMessages, loadedMessages } from './chat-pages';
 import { useRealtimeLive } from '../realtime/connection-store';
 import { LIVE_REFRESH_MS } from '../refresh';
 import { chatKeys } from './keys';
@@ -23,8 +23,7 @@ export interface Conversation {
   isPending: boolean;
   error: unknown;
   retry: () => void;
-  /** Older messages not loaded yet; a failure to load them leaves the loaded ones usable. */
-  older: { hasMore: boolean; loading: boolean; error: unknown; load: () => void };
+  older: OlderMessages;
 }
 
 /**

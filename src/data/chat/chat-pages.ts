@@ -7,6 +7,15 @@ import type { ChatCursor, ChatMessage, ChatPage } from '@/lib/backend-types';
  */
 export const CHAT_PAGE_SIZE = 200;
 
+/** Older messages of a conversation that are not loaded yet, and how to load them. */
+export interface OlderMessages {
+  hasMore: boolean;
+  loading: boolean;
+  /** Loading them failed (the loaded ones stay usable). */
+  error: unknown;
+  load: () => void;
+}
+
 /** A conversation in the query cache: pages newest first, each page's messages oldest first. */
 export type ChatPages = InfiniteData<ChatPage, ChatCursor | null>;
 

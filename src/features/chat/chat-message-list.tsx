@@ -10,16 +10,9 @@ import {
   useState,
 } from 'react';
 import { Button } from '@/components/ui/button';
+import type { OlderMessages } from '@/data/chat/chat-pages';
 import type { ChatRow } from './chat-rows';
 import { MessageBubble } from './message-bubble';
-
-/** Older messages of the conversation that are not loaded yet, and how to load them. */
-export interface OlderMessages {
-  hasMore: boolean;
-  loading: boolean;
-  error: unknown;
-  load: () => void;
-}
 
 interface ChatMessageListProps {
   rows: ChatRow[];

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAVE_PHONE, daveMessages, message } from '@/test/demo-data';
 import { fakeLayout } from '@/test/fake-layout';
-import type { OlderMessages } from './chat-message-list';
+import type { OlderMessages } from '@/data/chat/chat-pages';
 import { WhatsAppChatView } from './whatsapp-chat-view';
 
 let restoreLayout: () => void;

@@ -7,7 +7,8 @@ import type { ChatMessage } from '@/lib/backend-types';
 import { formatCount } from '@/lib/format';
 import { formatPhone } from '@/lib/normalizers';
 import { cn } from '@/lib/utils';
-import { ChatMessageList, type OlderMessages } from './chat-message-list';
+import type { OlderMessages } from '@/data/chat/chat-pages';
+import { ChatMessageList } from './chat-message-list';
 import { bubbleKindOf, buildChatRows, countSystemMessages } from './chat-rows';
 
 export interface WhatsAppChatViewProps {
@@ -92,6 +93,7 @@ export function WhatsAppChatView({
   const { loading: loadingOlder, error: olderError, load: loadOlder } = older;
   useEffect(() => {
     if (needOlder && !loadingOlder && !olderError) loadOlder();
+    // `messages`: each page that arrives asks for the next.
   }, [needOlder, loadingOlder, olderError, loadOlder, messages]);
   // The search's hits may still grow while older pages arrive.
   const searchingOlder = searching && older.hasMore && !olderError;
@@ -174,7 +176,7 @@ export function WhatsAppChatView({
                 checked={showSystem}
                 onChange={(event) => setSystemChoice(event.target.checked)}
               />
-              {/* Counted in what is loaded: a count of part of a conversation would mislead. */}
+              {/* Counted once every message is loaded: a count of part of it would mislead. */}
               Show system messages{older.hasMore ? '' : ` (${formatCount(systemCount)})`}
             </label>
           )}
