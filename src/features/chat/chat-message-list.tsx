@@ -130,7 +130,10 @@ export function ChatMessageList({
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (rows[index]?.kind === 'day' ? 40 : 64),
     getItemKey: (index) => rows[index]?.key ?? index,
-    overscan: 8,
+    overscan: 4,
+    // A viewport's guess for the first render: rows can be drawn in the first commit rather than
+    // after the list has measured itself (a render and a commit saved on opening).
+    initialRect: { width: 0, height: 720 },
     paddingStart: older.hasMore ? OLDER_STRIP_PX : 0,
     anchorTo: 'end',
     followOnAppend: true,
