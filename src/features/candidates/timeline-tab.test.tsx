@@ -56,6 +56,12 @@ describe('TimelineTab with a conversation loaded newest page first', () => {
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     expect(load).toHaveBeenCalledTimes(2);
 
+    // With messages hidden nothing waits for them: the call shows, and no more pages load.
+    await user.click(screen.getByRole('button', { name: 'Messages (500)' }));
+    expect(within(timeline).getByText(/call/i)).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(2);
+    await user.click(screen.getByRole('button', { name: 'Messages (500)' }));
+
     rerender(
       <QueryClientProvider client={new QueryClient()}>
         <TimelineTab {...props} conversation={conversation(false)} />

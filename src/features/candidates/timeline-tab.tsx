@@ -104,10 +104,13 @@ export function TimelineTab({ profile, conversation, candidateId, onOpen }: Time
     return byKind;
   }, [entries, profile.data]);
   // While older messages are not loaded, what happened before the oldest loaded one waits: it
-  // would otherwise show up between messages that are not there yet.
-  const complete = !older.hasMore;
+  // would otherwise show up between messages that are not there yet. (With messages hidden,
+  // nothing needs them.)
+  const complete = !older.hasMore || hidden.has('message');
   const shown = useMemo(() => {
-    const oldest = complete ? undefined : entries.findLast((entry) => entry.kind === 'message');
+    const oldest = complete
+      ? undefined
+      : entries.findLast((entry) => entry.kind === 'message' && entry.at !== null);
     const since = oldest ? timeOf(oldest) : -Infinity;
     return entries.filter((entry) => !hidden.has(entry.kind) && timeOf(entry) >= since);
   }, [entries, hidden, complete]);
