@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { preview } from 'vite';
 import { REPO_ROOT } from '../stack/config';
+import { freePort } from '../stack/net';
 
 export interface BuildTarget {
   /** The stack's API: the build's VITE_SUPABASE_URL. */
@@ -45,4 +47,26 @@ export async function buildApp(
     child.once('exit', resolve);
   });
   if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${stderr}`);
+}
+
+export interface Preview {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `vite preview` of a build folder on a free port (the e2e setup and the bench). */
+export async function servePreview(distDir: string): Promise<Preview> {
+  const server = await preview({
+    root: REPO_ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: distDir },
+    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+  });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) {
+    await server.close();
+    throw new Error('vite preview reported no URL');
+  }
+  return { url, close: () => server.close() };
 }

@@ -1,5 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { withCandidate } from '../../src/lib/candidate-link';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 // The production build in Debian's Chromium, as the e2e tests drive it (playwright.config.ts):
@@ -65,7 +66,8 @@ export async function signedInState(
   }
 }
 
-const chatUrl = (phone: string) => `/candidates?candidate=${encodeURIComponent(phone)}&tab=chat`;
+const chatUrl = (phone: string) =>
+  `/candidates?${withCandidate(new URLSearchParams(), phone, 'chat')}`;
 
 /** The candidate dialog's chat tab for this phone, opened by URL as a shared link opens it. */
 export function openChat(page: Page, phone: string) {

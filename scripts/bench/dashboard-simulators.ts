@@ -9,6 +9,7 @@ import { createBackendApi } from '../../src/lib/backend-queries';
 import type { Database } from '../../src/lib/database.types';
 import { REFETCH_THROTTLE_MS } from '../../src/data/realtime/realtime-context';
 import { createKeyedThrottle } from '../../src/data/realtime/throttle';
+import { sleep } from './results';
 
 // Simulated Live dashboards for the load measurement (load-test.ts), in a process of their own so
 // that the stack's share of CPU in the bench process is not mixed with theirs. Each one does what
@@ -254,11 +255,8 @@ export async function runDashboards(config: LoadConfig): Promise<LoadResult> {
   // Drain: no new polls; requests under way and the last changes get up to 10 s.
   for (const timer of timers) clearTimeout(timer);
   stopping = true;
-  await Promise.race([
-    Promise.allSettled([...inFlight]),
-    new Promise((resolve) => setTimeout(resolve, 10_000)),
-  ]);
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await Promise.race([Promise.allSettled([...inFlight]), sleep(10_000)]);
+  await sleep(2000);
   result.neverSubscribed = config.dashboards - subscribed.size;
   for (const stop of stops) stop();
   return result;

@@ -8,13 +8,14 @@ import WebSocket from 'ws';
 import { REPO_ROOT, loadStackConfig } from '../../stack/config';
 import { DEMO_STAFF } from '../../stack/demo';
 import { freePort } from '../../stack/net';
+import { onShutdownSignal } from '../../stack/signals';
 import { startStack } from '../../stack/start-stack';
-import { buildApp } from '../build-app';
+import { buildApp, servePreview } from '../build-app';
 import { INITIAL_JS_BUDGET_KB, measureInitialJs } from '../check-bundle-size';
 import { seedScale } from '../seed-scale';
 import { renderTable } from '../terminal-table';
 import { seedBenchCandidates } from './bench-sessions';
-import { CHROMIUM_PATH, servePreview } from '../chromium';
+import { CHROMIUM_PATH } from '../chromium';
 import { hasChromium, launchChromium, signedInState } from './browser';
 import { measureLoad } from './load-test';
 import { measureLongChat } from './long-chat';
@@ -100,16 +101,14 @@ function defer(cleanup: () => Promise<unknown>): () => Promise<void> {
   };
 }
 // Ctrl-C reaches this process twice (from the terminal, and relayed by tsx's parent process):
-// the second must not end it halfway through its cleanup. The measurements stop at the next
-// section (section() below); what they started is stopped here.
+// onShutdownSignal acts on the first only, so the cleanup is not ended halfway. The measurements
+// stop at the next section (section() below); what they started is stopped here.
 let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: stopping the stack, browser and servers …`);
-    void cleanUp().finally(() => process.exit(130));
-  });
+onShutdownSignal(async (signal) => {
+  interrupted = true;
+  console.error(`\n${signal}: stopping the stack, browser and servers …`);
+  await cleanUp().finally(() => process.exit(130));
+});
 
 /** A measurement that throws still gives its row, failed, and the bench goes on. */
 async function attempt(what: string, measure: () => Promise<Row[]>): Promise<Row[]> {

@@ -1,4 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
+import { sleep } from './results';
 
 // CPU and memory of the stack while it is under load, sampled once a second from /proc (Linux).
 // The gateway, auth and realtime run inside the bench process itself (process.cpuUsage and
@@ -107,7 +108,7 @@ export function sampleUsage(groups: ProcessGroup[], intervalMs = 1000) {
   const loop = (async () => {
     while (!stopped) {
       samples.push(await sample(groups));
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await sleep(intervalMs);
     }
   })();
   return {

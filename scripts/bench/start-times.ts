@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../stack/config';
 import { freePort } from '../../stack/net';
-import { type Row, summarize } from './results';
+import { type Row, sleep, summarize } from './results';
 
 /** `npm run stack` to "ready", in a child process like a developer runs it. */
 async function startTimes(): Promise<{ cold: number[]; warm: number[] }> {
@@ -46,7 +46,7 @@ async function startTimes(): Promise<{ cold: number[]; warm: number[] }> {
       });
     } finally {
       child.kill('SIGINT');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      await Promise.race([exited, sleep(20_000)]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   };

@@ -236,10 +236,6 @@ function objectiveTimeline(sessions: SessionInfo[]): ObjectiveEvent[] {
   return events.sort((a, b) => (a.at ?? '\uffff').localeCompare(b.at ?? '\uffff'));
 }
 
-/**
- * The backend API of DESIGN §1 over one supabase-js client. The browser binds it to its client in
- * backend-api.ts; scripts and tests bind it to theirs.
- */
 /** What candidate_summary returns (candidate_profile adds `messages`). */
 interface CandidateDoc {
   sessions?: SessionRow[];
@@ -268,9 +264,27 @@ function toCandidateSummary(e164: string, doc: CandidateDoc): CandidateSummary {
   };
 }
 
+/**
+ * The backend API of DESIGN §1 over one supabase-js client. The browser binds it to its client in
+ * backend-api.ts; scripts and tests bind it to theirs.
+ */
 export function createBackendApi(client: BackendClient) {
   const fail = (what: string) => (error: { message?: string; code?: string }, status: number) =>
     apiErrorFromPostgrest(error, status, what);
+
+  /** One candidate's JSON document from candidate_summary, or candidate_profile (+ messages). */
+  async function candidateDoc(
+    fn: 'candidate_summary' | 'candidate_profile',
+    phone: string,
+    signal?: AbortSignal,
+  ): Promise<{ e164: string; doc: CandidateDoc & { messages?: MessageRow[] } }> {
+    const { e164, variants } = phoneLookup(phone);
+    let query = client.rpc(fn, { p_phones: variants });
+    if (signal) query = query.abortSignal(signal);
+    const { data, error, status } = await query;
+    if (error) throw fail(`candidate function (${fn})`)(error, status);
+    return { e164, doc: (data ?? {}) as CandidateDoc & { messages?: MessageRow[] } };
+  }
 
   async function campaignsByName(
     names: (string | null)[],
@@ -546,12 +560,8 @@ export function createBackendApi(client: BackendClient) {
       phone: string,
       { signal }: RequestOptions = {},
     ): Promise<CandidateSummary> {
-      const { e164, variants } = phoneLookup(phone);
-      let query = client.rpc('candidate_summary', { p_phones: variants });
-      if (signal) query = query.abortSignal(signal);
-      const { data, error, status } = await query;
-      if (error) throw fail('candidate summary function (candidate_summary)')(error, status);
-      return toCandidateSummary(e164, (data ?? {}) as CandidateDoc);
+      const { e164, doc } = await candidateDoc('candidate_summary', phone, signal);
+      return toCandidateSummary(e164, doc);
     },
 
     /** Everything about one candidate in one request, the whole conversation included. */
@@ -559,12 +569,7 @@ export function createBackendApi(client: BackendClient) {
       phone: string,
       { signal }: RequestOptions = {},
     ): Promise<CandidateProfile> {
-      const { e164, variants } = phoneLookup(phone);
-      let query = client.rpc('candidate_profile', { p_phones: variants });
-      if (signal) query = query.abortSignal(signal);
-      const { data, error, status } = await query;
-      if (error) throw fail('candidate profile function (candidate_profile)')(error, status);
-      const doc = (data ?? {}) as CandidateDoc & { messages?: MessageRow[] };
+      const { e164, doc } = await candidateDoc('candidate_profile', phone, signal);
       return {
         ...toCandidateSummary(e164, doc),
         chatHistory: (doc.messages ?? []).map(toMessage),

@@ -105,6 +105,8 @@ describe('createLeanClient', () => {
     emit('TOKEN_REFRESHED', 'ignored-before-load');
     await load();
     const { setAuth } = realtime.instances[0]!;
+    // The load's own setAuth() only: a token announced before the client existed went nowhere.
+    expect(setAuth.mock.calls).toEqual([[]]);
     setAuth.mockClear();
 
     emit('TOKEN_REFRESHED', 'jwt-2');

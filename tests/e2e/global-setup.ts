@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../../scripts/build-app';
-import { servePreview } from '../../scripts/chromium';
+import { servePreview } from '../../scripts/build-app';
 import { startStackControl } from '../support/stack-control';
 import { startTempStack } from '../support/temp-stack';
 import { E2E_ENV_FILE, type E2eEnv, SCREENS_DIR } from './support/e2e-env';

@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BackendChange } from '@/lib/backend-changes';
 import { toCall } from '@/lib/backend-queries';
-import type { CallInfo, CandidateSummary } from '@/lib/backend-types';
+import type { CallInfo } from '@/lib/backend-types';
 import type { Tables } from '@/lib/database.types';
+import { cachedProfilesWithSession } from '../candidates/cached-profiles';
 import { candidateKeys } from '../candidates/keys';
 import type { RealtimeContext } from '../realtime/realtime-context';
 import { callKeys } from './keys';
@@ -17,15 +18,11 @@ export function upsertCall(calls: CallInfo[], call: CallInfo): CallInfo[] {
 }
 
 function patchProfiles(queryClient: QueryClient, sessionId: string, call: CallInfo) {
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: candidateKeys.profiles() })) {
-    const profile = query.state.data as CandidateSummary | undefined;
-    if (profile?.sessions.some((s) => s.sessionId === sessionId)) {
-      queryClient.setQueryData(query.queryKey, {
-        ...profile,
-        callHistory: upsertCall(profile.callHistory, call),
-      });
-    }
-  }
+  for (const [queryKey, profile] of cachedProfilesWithSession(queryClient, sessionId))
+    queryClient.setQueryData(queryKey, {
+      ...profile,
+      callHistory: upsertCall(profile.callHistory, call),
+    });
 }
 
 /** A new call shows in the calls tab at once; a call that ends (transcript, analysis) updates in place. */

@@ -1,20 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { BackendChange } from '@/lib/backend-changes';
 import { toMessage } from '@/lib/backend-queries';
 import type { CandidateSummary } from '@/lib/backend-types';
-import { candidateKeys } from '../candidates/keys';
+import { cachedProfilesWithSession } from '../candidates/cached-profiles';
 import type { RealtimeContext } from '../realtime/realtime-context';
 import { type ChatPages, addToNewestPage } from './chat-pages';
 import { chatKeys } from './keys';
-
-/** The open candidates (their profiles are cached) one of whose sessions is `sessionId`. */
-function profilesWithSession(queryClient: QueryClient, sessionId: string): CandidateSummary[] {
-  return queryClient
-    .getQueriesData<CandidateSummary>({ queryKey: candidateKeys.profiles() })
-    .flatMap(([, profile]) =>
-      profile?.sessions.some((s) => s.sessionId === sessionId) ? [profile] : [],
-    );
-}
 
 /** A new message appears in an open conversation at once, without a refetch. */
 export function applyChatChange(
@@ -24,7 +14,7 @@ export function applyChatChange(
   if (change.table !== 'chat_history') return;
   const sessionId = change.row.session_id ?? change.old.session_id;
   if (!sessionId) return;
-  const profiles = profilesWithSession(queryClient, sessionId);
+  const profiles = cachedProfilesWithSession(queryClient, sessionId);
   if (change.eventType === 'INSERT' && change.row.id != null && change.row.message !== undefined) {
     const message = toMessage({
       id: change.row.id,
@@ -32,17 +22,19 @@ export function applyChatChange(
       message: change.row.message,
       created_at: change.row.created_at ?? new Date().toISOString(),
     });
-    for (const profile of profiles) {
+    for (const [profileKey, profile] of profiles) {
       const key = chatKeys.conversation(profile.phoneNumber);
       const before = queryClient.getQueryData<ChatPages>(key);
       const after = addToNewestPage(before, message);
       if (after === before) continue;
       queryClient.setQueryData<ChatPages>(key, after);
-      queryClient.setQueryData<CandidateSummary>(candidateKeys.profile(profile.phoneNumber), {
+      queryClient.setQueryData<CandidateSummary>(profileKey, {
         ...profile,
         messageCount: profile.messageCount + 1,
+        // Compared as times: realtime and PostgREST may write one instant differently.
         lastMessageAt:
-          !profile.lastMessageAt || profile.lastMessageAt < message.timestamp
+          !profile.lastMessageAt ||
+          Date.parse(profile.lastMessageAt) < Date.parse(message.timestamp)
             ? message.timestamp
             : profile.lastMessageAt,
       });
@@ -50,8 +42,8 @@ export function applyChatChange(
     return;
   }
   // Edits and deletions are rare: read those conversations again.
-  for (const profile of profiles) {
+  for (const [profileKey, profile] of profiles) {
     refetchSoon(chatKeys.conversation(profile.phoneNumber));
-    refetchSoon(candidateKeys.profile(profile.phoneNumber));
+    refetchSoon(profileKey);
   }
 }

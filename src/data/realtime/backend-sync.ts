@@ -48,7 +48,7 @@ export interface BackendSyncOptions {
  * Live updates (DESIGN §2): changes patch or refetch the cache (throttled); each SUBSCRIBED, the
  * first and after every reconnect, refetches what is on screen so rows written while
  * disconnected appear. Polling stays on in the queries themselves as a safety net (the candidate
- * profile, megabytes for a long chat, polls only while this is not live).
+ * summary and conversation poll only while this is not live).
  */
 export function startBackendSync({ queryClient, watch, store }: BackendSyncOptions): () => void {
   const throttle = createKeyedThrottle(REFETCH_THROTTLE_MS);

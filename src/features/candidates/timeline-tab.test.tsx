@@ -58,7 +58,7 @@ describe('TimelineTab with a conversation loaded newest page first', () => {
 
     // With messages hidden nothing waits for them: the call shows, and no more pages load.
     await user.click(screen.getByRole('button', { name: 'Messages (500)' }));
-    expect(within(timeline).getByText(/call/i)).toBeInTheDocument();
+    expect(within(timeline).getByText(/^Call/)).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(2);
     await user.click(screen.getByRole('button', { name: 'Messages (500)' }));
 

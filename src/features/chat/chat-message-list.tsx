@@ -8,6 +8,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type RefObject,
 } from 'react';
 import { Button } from '@/components/ui/button';
 import type { OlderMessages } from '@/data/chat/chat-pages';
@@ -48,19 +49,26 @@ function countAfter(rows: ChatRow[], seenKey: string | null): number {
   return 0;
 }
 
-function OlderStrip({ older, root }: { older: OlderMessages; root: HTMLElement | null }) {
+function OlderStrip({
+  older,
+  root,
+}: {
+  older: OlderMessages;
+  /** The scrolling log: the strip loads when it scrolls into its view. */
+  root: RefObject<HTMLElement | null>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const { loading, error } = older;
   const load = useEffectEvent(() => older.load());
   // Scrolling the strip into view loads the next older page (the button is there for keyboards).
   useEffect(() => {
     const element = ref.current;
-    if (!element || !root || typeof IntersectionObserver === 'undefined') return;
+    if (!element || !root.current || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) load();
       },
-      { root, rootMargin: '200px 0px 0px 0px' },
+      { root: root.current, rootMargin: '200px 0px 0px 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();
@@ -107,7 +115,6 @@ export function ChatMessageList({
   holdScroll = false,
 }: ChatMessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const lastKey = rows.at(-1)?.key ?? null;
   const [seenKey, setSeenKey] = useState(lastKey);
   // Raw JSON opened on unsupported messages, kept here because rows unmount as they scroll away.
@@ -155,10 +162,7 @@ export function ChatMessageList({
   });
   // On opening: the message asked for, or else the newest one. (Idempotent, so StrictMode's
   // second mount does no harm.)
-  useLayoutEffect(() => {
-    scrollToTarget(true);
-    setScrollElement(scrollRef.current);
-  }, []);
+  useLayoutEffect(() => scrollToTarget(true), []);
   // Then once per request (each new search or step through the hits) and whenever the active
   // message changes, e.g. the first hit turning up in an older page.
   const handled = useRef(`${scrollRequest}:${activeMessageId}`);
@@ -183,7 +187,7 @@ export function ChatMessageList({
         className="h-full overflow-y-auto bg-muted/40 pb-3 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:ring-inset"
       >
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-          {older.hasMore && <OlderStrip older={older} root={scrollElement} />}
+          {older.hasMore && <OlderStrip older={older} root={scrollRef} />}
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
