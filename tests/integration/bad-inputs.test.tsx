@@ -65,7 +65,7 @@ const CASES: { input: string; url: string; expected: string; check: () => Promis
     expected: 'explains, quoting 40 characters',
     check: async () => {
       await cantOpen();
-      await text(`"${'7'.repeat(40)}"`)();
+      await text(new RegExp(`"${'7'.repeat(40)}"`))();
     },
   },
   {
@@ -151,7 +151,8 @@ const CASES: { input: string; url: string; expected: string; check: () => Promis
     check: async () => {
       const table = await screen.findByRole('table');
       expect((await within(table).findAllByRole('row')).length).toBeGreaterThan(1);
-      expect(screen.getByRole('navigation', { name: 'Pages' })).toHaveTextContent(/^1–/);
+      // The pager counts from the first row.
+      await screen.findByText(/^1–[\d,]+ of [\d,]+$/);
     },
   },
   {
