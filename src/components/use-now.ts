@@ -1,9 +1,11 @@
 import { startTransition, useEffect, useState } from 'react';
+import { checkDay, subscribeToDayChanges } from './use-today';
 
 type Listener = (now: number) => void;
 interface Clock {
   listeners: Set<Listener>;
   timer: ReturnType<typeof setInterval>;
+  stopDayChanges: () => void;
 }
 
 // One timer per interval, shared by every component that asks for it: fifty "2 min ago" labels
@@ -19,20 +21,33 @@ function subscribe(intervalMs: number, listener: Listener): () => void {
       // A tick is never urgent: it must not interrupt rendering a freshly loaded list.
       startTransition(() => listeners.forEach((notify) => notify(now)));
     };
-    clock = { listeners, timer: setInterval(tick, intervalMs) };
+    clock = {
+      listeners,
+      timer: setInterval(() => {
+        checkDay();
+        tick();
+      }, intervalMs),
+      // Also at midnight and on coming back to the page, not up to an interval later: "Yesterday"
+      // must become "2 days ago" as the day turns, and a woken tab must not show last night's times.
+      stopDayChanges: subscribeToDayChanges(tick),
+    };
     clocks.set(intervalMs, clock);
   }
-  const { listeners, timer } = clock;
+  const { listeners, timer, stopDayChanges } = clock;
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
     if (listeners.size) return;
     clearInterval(timer);
+    stopDayChanges();
     clocks.delete(intervalMs);
   };
 }
 
-/** The current time, re-read every `intervalMs`: for labels like "12 s ago" that must keep moving. */
+/**
+ * The current time, re-read every `intervalMs`, at midnight and on coming back to the page: for
+ * labels like "12 s ago" that must keep moving.
+ */
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => subscribe(intervalMs, setNow), [intervalMs]);
