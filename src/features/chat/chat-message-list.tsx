@@ -13,6 +13,7 @@ import {
 import { Button } from '@/components/ui/button';
 import type { OlderMessages } from '@/data/chat/chat-pages';
 import type { ChatRow } from './chat-rows';
+import { DaySeparator } from './day-separator';
 import { MessageBubble } from './message-bubble';
 
 interface ChatMessageListProps {
@@ -201,11 +202,7 @@ export function ChatMessageList({
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {row.kind === 'day' ? (
-                  <div className="flex justify-center pt-3 pb-1">
-                    <span className="rounded-md border bg-card px-2.5 py-0.5 text-xs font-medium text-muted-foreground shadow-xs">
-                      {row.label}
-                    </span>
-                  </div>
+                  <DaySeparator date={row.date} />
                 ) : (
                   <MessageBubble
                     row={row}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { message } from '@/test/demo-data';
+import { localDay } from '@/lib/format';
 import { buildChatRows, dayLabel, messageText } from './chat-rows';
 
-const now = new Date(2026, 10, 26, 10, 15); // Thu 26 Nov 2026, local time
+const today = localDay(new Date(2026, 10, 26, 10, 15)); // Thu 26 Nov 2026, local time
 
 describe('dayLabel', () => {
   it.each([
@@ -10,8 +11,10 @@ describe('dayLabel', () => {
     [new Date(2026, 10, 25, 23, 59), 'Yesterday'],
     [new Date(2026, 10, 24, 14, 5), 'Tue 24 Nov'],
     [new Date(2025, 11, 31, 9, 0), 'Wed, 31 Dec 2025'],
+    // Not "Today": a clock a little ahead of the viewer's does not make tomorrow today.
+    [new Date(2026, 10, 27, 0, 5), 'Fri 27 Nov'],
   ])('%s → %s', (date, label) => {
-    expect(dayLabel(date, now)).toBe(label);
+    expect(dayLabel(date, today)).toBe(label);
   });
 });
 
@@ -27,11 +30,13 @@ describe('buildChatRows', () => {
   ];
 
   it('puts a separator before each day and groups consecutive messages from one sender', () => {
-    const rows = buildChatRows(messages, { showSystem: false, now });
+    const rows = buildChatRows(messages, { showSystem: false });
     expect(
       rows.map((row) =>
         row.kind === 'day'
-          ? row.label
+          ? row.date
+            ? dayLabel(row.date, today)
+            : 'Date unknown'
           : `${row.message.id}:${row.bubble}${row.groupStart ? '*' : ''}`,
       ),
     ).toEqual([
@@ -46,8 +51,16 @@ describe('buildChatRows', () => {
     ]);
   });
 
+  it('keeps the day in its separator, not the word: the same rows read true tomorrow', () => {
+    const rows = buildChatRows(messages, { showSystem: false });
+    const labels = (on: number) =>
+      rows.flatMap((row) => (row.kind === 'day' && row.date ? [dayLabel(row.date, on)] : []));
+    expect(labels(today)).toEqual(['Yesterday', 'Today']);
+    expect(labels(today + 1)).toEqual(['Wed 25 Nov', 'Yesterday']);
+  });
+
   it('shows system and tool messages only when asked, as their own group', () => {
-    const rows = buildChatRows(messages, { showSystem: true, now });
+    const rows = buildChatRows(messages, { showSystem: true });
     expect(rows.find((row) => row.kind === 'message' && row.message.id === 4)).toMatchObject({
       bubble: 'system',
       groupStart: true,

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@/lib/backend-types';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, localDay, yearOfLocalDay } from '@/lib/format';
 
 /** How a message is drawn: candidate on the left, agent on the right, the rest in the middle. */
 export type BubbleKind = 'candidate' | 'agent' | 'system' | 'unsupported';
@@ -17,7 +17,18 @@ export interface MessageRow {
   time: { iso: string; clock: string; full: string } | null;
 }
 
-export type ChatRow = { kind: 'day'; key: string; label: string } | MessageRow;
+/**
+ * A day separator. It carries the day's date, not its label: "Today" becomes "Yesterday" at
+ * midnight without the rows being built again (the separator reads today as it is drawn).
+ */
+export interface DayRow {
+  kind: 'day';
+  key: string;
+  /** A time on that day (local calendar); null for messages without a date. */
+  date: Date | null;
+}
+
+export type ChatRow = DayRow | MessageRow;
 
 export function bubbleKindOf(message: ChatMessage): BubbleKind {
   if (!message.supported) return 'unsupported';
@@ -58,14 +69,16 @@ const weekdayDateYear = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
-
-/** "Today", "Yesterday", "Tue 24 Nov" (with the year when it is not this year), local time. */
-export function dayLabel(date: Date, now: Date = new Date()): string {
-  if (dayKey(date) === dayKey(now)) return 'Today';
-  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
-  if (dayKey(date) === dayKey(yesterday)) return 'Yesterday';
-  return (date.getFullYear() === now.getFullYear() ? weekdayDate : weekdayDateYear).format(date);
+/**
+ * "Today", "Yesterday", "Tue 24 Nov" (with the year when it is not this year), by the calendar in
+ * the viewer's zone; `today` is a `localDay` count (useToday).
+ */
+export function dayLabel(date: Date, today: number): string {
+  const daysAgo = today - localDay(date);
+  if (daysAgo === 0) return 'Today';
+  if (daysAgo === 1) return 'Yesterday';
+  const thisYear = date.getFullYear() === yearOfLocalDay(today);
+  return (thisYear ? weekdayDate : weekdayDateYear).format(date);
 }
 
 const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -88,7 +101,7 @@ function factsOf(message: ChatMessage): MessageFacts {
   const valid = date && !Number.isNaN(date.getTime()) ? date : null;
   facts = {
     date: valid,
-    day: valid ? dayKey(valid) : 'unknown',
+    day: valid ? String(localDay(valid)) : 'unknown',
     row: {
       kind: 'message',
       key: `message-${message.id}`,
@@ -113,7 +126,7 @@ function factsOf(message: ChatMessage): MessageFacts {
  */
 export function buildChatRows(
   messages: readonly ChatMessage[],
-  { showSystem, now = new Date() }: { showSystem: boolean; now?: Date },
+  { showSystem }: { showSystem: boolean },
 ): ChatRow[] {
   const rows: ChatRow[] = [];
   const seenDays = new Map<string, number>();
@@ -131,7 +144,7 @@ export function buildChatRows(
       rows.push({
         kind: 'day',
         key: repeat ? `day-${facts.day}-${repeat}` : `day-${facts.day}`,
-        label: facts.date ? dayLabel(facts.date, now) : 'Date unknown',
+        date: facts.date,
       });
       currentDay = facts.day;
       previousBubble = null;
