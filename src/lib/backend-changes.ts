@@ -1,8 +1,11 @@
 import type { RealtimeClient, RealtimePostgresChangesPayload } from '@supabase/realtime-js';
 import type { Tables } from './database.types';
 
-/** The backend tables the agent writes live (DESIGN §2; publication supabase_realtime). */
-export type LiveTable = 'chat_history' | 'calls' | 'sessions';
+/**
+ * The backend tables the agent writes live (DESIGN §2; publication supabase_realtime). `numbers`
+ * links a phone to a session: a new row adds a session to an open candidate's conversation.
+ */
+export type LiveTable = 'chat_history' | 'calls' | 'sessions' | 'numbers';
 
 export type BackendChange =
   | {
@@ -22,6 +25,12 @@ export type BackendChange =
       eventType: 'INSERT' | 'UPDATE' | 'DELETE';
       row: Partial<Tables<'sessions'>>;
       old: Partial<Tables<'sessions'>>;
+    }
+  | {
+      table: 'numbers';
+      eventType: 'INSERT' | 'UPDATE' | 'DELETE';
+      row: Partial<Tables<'numbers'>>;
+      old: Partial<Tables<'numbers'>>;
     };
 
 export type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';
@@ -32,7 +41,7 @@ export interface ChangeHandlers {
   onStatus: (status: ChannelStatus, error?: Error) => void;
 }
 
-const LIVE_TABLES: LiveTable[] = ['chat_history', 'calls', 'sessions'];
+const LIVE_TABLES: LiveTable[] = ['chat_history', 'calls', 'sessions', 'numbers'];
 
 /** A supabase-js client, or a realtime client (the browser's loads on first use: lean-client.ts). */
 type ChannelHost = Pick<RealtimeClient, 'channel' | 'removeChannel'>;
@@ -40,34 +49,45 @@ type ChannelHost = Pick<RealtimeClient, 'channel' | 'removeChannel'>;
 /** How long to wait before trying again when the realtime client could not be loaded. */
 const RELOAD_AFTER_MS = 10_000;
 
+// realtime-js hands back the existing channel of a topic until that channel has finished leaving,
+// and subscribing a leaving channel does nothing: a watch started right after another stopped
+// (sign out, sign in) would never be subscribed. Each watch gets a topic of its own.
+let watches = 0;
+
 /**
  * One realtime channel with a postgres_changes binding per live table. realtime-js rejoins by
- * itself after a drop and reports SUBSCRIBED again; the token follows the auth session.
+ * itself after a drop and reports SUBSCRIBED again; the token follows the auth session. Once
+ * stopped, nothing more is reported: realtime-js still calls back as the removed channel closes.
  */
 export function watchBackendChanges(
   host: ChannelHost | (() => Promise<ChannelHost>),
   handlers: ChangeHandlers,
 ): () => void {
+  const topic = `backend-changes-${++watches}`;
   let stopped = false;
   let stop = () => {};
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   const subscribe = (client: ChannelHost) => {
-    let channel = client.channel('backend-changes');
+    let channel = client.channel(topic);
     for (const table of LIVE_TABLES) {
       channel = channel.on(
         'postgres_changes',
         { event: '*', schema: 'public', table },
-        (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) =>
+        (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) => {
+          if (stopped) return;
           handlers.onChange({
             table,
             eventType: payload.eventType,
             row: payload.new ?? {},
             old: payload.old ?? {},
-          } as BackendChange),
+          } as BackendChange);
+        },
       );
     }
-    channel.subscribe((status, error) => handlers.onStatus(status as ChannelStatus, error));
+    channel.subscribe((status, error) => {
+      if (!stopped) handlers.onStatus(status as ChannelStatus, error);
+    });
     stop = () => void client.removeChannel(channel);
   };
 

@@ -8,12 +8,11 @@ import { type ChatPages, loadedMessages } from '../chat/chat-pages';
 import { callKeys } from '../calls/keys';
 import { chatKeys } from '../chat/keys';
 import { liveKeys } from '../live/keys';
-import { OFFLINE_AFTER_MS, startBackendSync } from './backend-sync';
+import { AWAKE_TICK_MS, OFFLINE_AFTER_MS, startBackendSync } from './backend-sync';
 import { createConnectionStore } from './connection-store';
 
-function setup() {
+function setup(store = createConnectionStore()) {
   const queryClient = new QueryClient();
-  const store = createConnectionStore();
   let handlers!: ChangeHandlers;
   const stop = startBackendSync({
     queryClient,
@@ -142,5 +141,60 @@ describe('startBackendSync', () => {
     expect(store.get().status).toBe('offline');
     handlers().onStatus('SUBSCRIBED');
     expect(store.get().status).toBe('live');
+  });
+
+  it('once down, shows the data as synced when it went down, not at the last change', () => {
+    vi.setSystemTime(new Date('2026-11-26T08:00:00Z'));
+    const { store, handlers } = setup();
+    handlers().onStatus('SUBSCRIBED');
+    vi.advanceTimersByTime(10 * 60_000); // ten quiet minutes: no change, still in sync
+    handlers().onStatus('CLOSED');
+    expect(store.get().lastSyncedAt).toBe(Date.parse('2026-11-26T08:10:00Z'));
+    vi.advanceTimersByTime(60_000);
+    handlers().onStatus('CHANNEL_ERROR');
+    expect(store.get().lastSyncedAt).toBe(Date.parse('2026-11-26T08:10:00Z'));
+  });
+
+  it('after the machine slept, shows the data as synced when it fell asleep', () => {
+    vi.setSystemTime(new Date('2026-11-26T08:00:00Z'));
+    const { store, handlers } = setup();
+    handlers().onStatus('SUBSCRIBED');
+    vi.advanceTimersByTime(AWAKE_TICK_MS * 3);
+    const fellAsleep = Date.now();
+    // Asleep for an hour: the clock moves, timers don't; the drop is noticed on waking.
+    vi.setSystemTime(fellAsleep + 60 * 60_000);
+    handlers().onStatus('CLOSED');
+    expect(store.get()).toMatchObject({ status: 'reconnecting', lastSyncedAt: fellAsleep });
+  });
+
+  it('once stopped, writes nothing and changes nothing, whatever its channel still reports', () => {
+    const store = createConnectionStore();
+    const old = setup(store);
+    old.handlers().onStatus('SUBSCRIBED');
+    old.stop();
+    old.queryClient.setQueryData<CallInfo[]>(callKeys.session('s1'), []);
+    const invalidate = vi.spyOn(old.queryClient, 'invalidateQueries');
+
+    // The next user's sync is live on the same store before the old channel's last callbacks.
+    const current = setup(store);
+    current.handlers().onStatus('SUBSCRIBED');
+    const live = store.get();
+    const writes = vi.fn();
+    store.subscribe(writes);
+    old.handlers().onStatus('CLOSED');
+    old.handlers().onStatus('CHANNEL_ERROR');
+    old.handlers().onChange({
+      table: 'calls',
+      eventType: 'INSERT',
+      row: { call_id: 'c1', session_id: 's1', called_at: '2026-11-26T10:00:00Z' },
+      old: {},
+    });
+    vi.advanceTimersByTime(OFFLINE_AFTER_MS * 2);
+
+    expect(writes).not.toHaveBeenCalled();
+    expect(store.get()).toBe(live);
+    expect(store.get().status).toBe('live');
+    expect(invalidate).not.toHaveBeenCalled();
+    expect(old.queryClient.getQueryData(callKeys.session('s1'))).toEqual([]);
   });
 });

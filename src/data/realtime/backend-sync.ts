@@ -38,6 +38,12 @@ const BACKEND_ROOTS = [
 /** A connection down this long is shown as Offline rather than Reconnecting. */
 export const OFFLINE_AFTER_MS = 15_000;
 
+/**
+ * How often the sync notes that the page is running. Timers stand still while the machine sleeps,
+ * so a drop noticed long after the last tick happened at that tick, not when it was noticed.
+ */
+export const AWAKE_TICK_MS = 5_000;
+
 export interface BackendSyncOptions {
   queryClient: QueryClient;
   watch: (handlers: ChangeHandlers) => () => void;
@@ -49,42 +55,66 @@ export interface BackendSyncOptions {
  * first and after every reconnect, refetches what is on screen so rows written while
  * disconnected appear. Polling stays on in the queries themselves as a safety net (the candidate
  * summary and conversation poll only while this is not live).
+ *
+ * The store's lastSyncedAt is when the data was last known to equal the backend: while live, the
+ * latest subscription or change; once down, the moment it went down. A stopped sync writes
+ * nothing more, whatever its channel still reports: the next user's sync owns the store.
  */
 export function startBackendSync({ queryClient, watch, store }: BackendSyncOptions): () => void {
   const throttle = createKeyedThrottle(REFETCH_THROTTLE_MS);
   const context = createRealtimeContext(queryClient, throttle);
+  let stopped = false;
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  let awakeAt = Date.now();
+  const awake = setInterval(() => (awakeAt = Date.now()), AWAKE_TICK_MS);
 
+  /** Now, unless the timers stood still since the last tick (the machine slept): then that tick. */
+  const lastAwake = () => {
+    const now = Date.now();
+    return now - awakeAt > 2 * AWAKE_TICK_MS ? awakeAt : now;
+  };
+
+  /** Leaves Live: the data was in sync until now, or until the machine fell asleep. */
+  const goDown = (status: 'reconnecting' | 'offline') => {
+    const wasLive = store.get().status === 'live';
+    store.set({ status, ...(wasLive && { lastSyncedAt: lastAwake() }) });
+  };
   const markDown = () => {
     if (store.get().status === 'offline') return;
-    store.set({
-      status:
-        typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting',
-    });
+    goDown(
+      typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting',
+    );
     offlineTimer ??= setTimeout(() => store.set({ status: 'offline' }), OFFLINE_AFTER_MS);
   };
-  const goOffline = () => store.set({ status: 'offline' });
+  const goOffline = () => goDown('offline');
 
   store.set({ status: 'connecting' });
   const unwatch = watch({
     onChange(change) {
+      if (stopped) return;
       for (const apply of HANDLERS) apply(context, change);
       store.set({ lastSyncedAt: Date.now() });
     },
     onStatus(status) {
+      if (stopped) return;
       if (status !== 'SUBSCRIBED') return markDown();
       clearTimeout(offlineTimer);
       offlineTimer = undefined;
-      store.set({ status: 'live', lastSyncedAt: Date.now() });
+      // Backfill first: whatever reacts to Live (the catch-up after a gap) then joins these
+      // refetches instead of restarting them.
       for (const queryKey of BACKEND_ROOTS) void queryClient.invalidateQueries({ queryKey });
+      store.set({ status: 'live', lastSyncedAt: Date.now() });
     },
   });
   globalThis.addEventListener?.('offline', goOffline);
 
   return () => {
+    stopped = true;
     unwatch();
+    context.dispose();
     throttle.cancelAll();
     clearTimeout(offlineTimer);
+    clearInterval(awake);
     globalThis.removeEventListener?.('offline', goOffline);
     store.set({ status: 'connecting', lastSyncedAt: null });
   };

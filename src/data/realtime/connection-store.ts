@@ -4,7 +4,10 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline
 
 export interface ConnectionState {
   status: ConnectionStatus;
-  /** When the data last caught up with the backend (a subscription, or a backfill after one). */
+  /**
+   * When the data was last known to equal the backend: while live, the latest subscription or
+   * change; while down, when the connection went down (the age shown as "data from 12 min ago").
+   */
   lastSyncedAt: number | null;
 }
 
