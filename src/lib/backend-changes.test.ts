@@ -89,66 +89,64 @@ describe('watchBackendChanges', () => {
     expect(realtime.channel).toHaveBeenCalledTimes(1);
   });
 
-  it('reports nothing from a channel once stopped, though realtime-js calls back as it closes', () => {
+  it('reports nothing once stopped: neither the CLOSED of removing the channel, nor anything later', () => {
     const host = realtimeLikeHost();
     const h = handlers();
     const stop = watchBackendChanges(host.client, h);
-    const [channel] = host.channels;
-    channel!.report('SUBSCRIBED');
-    const reported = vi.mocked(h.onStatus).mock.calls.length;
+    const channel = host.channels[0]!;
+    channel.report('SUBSCRIBED');
     stop();
+    expect(channel.closed).toBe(true);
 
-    channel!.close();
-    channel!.report('CHANNEL_ERROR');
-    channel!.deliver('chat_history', { eventType: 'INSERT', new: { id: 1 }, old: {} });
-    expect(h.onStatus).toHaveBeenCalledTimes(reported);
+    channel.report('CLOSED');
+    channel.report('CHANNEL_ERROR');
+    channel.deliver('chat_history', { eventType: 'INSERT', new: { id: 1 }, old: {} });
+    expect(vi.mocked(h.onStatus).mock.calls).toEqual([['SUBSCRIBED', undefined]]);
     expect(h.onChange).not.toHaveBeenCalled();
   });
 
-  it('a watch started while the previous channel is still leaving gets a channel of its own', () => {
+  it('stopping removes the channel, so the next watch gets one of its own and is subscribed', () => {
     const host = realtimeLikeHost();
     const first = handlers();
-    const stopFirst = watchBackendChanges(host.client, first);
-    host.channels[0]!.report('SUBSCRIBED');
-    stopFirst();
-
+    watchBackendChanges(host.client, first)();
     const second = handlers();
     watchBackendChanges(host.client, second);
     expect(host.channels).toHaveLength(2);
-    const [leaving, joining] = host.channels;
-    leaving!.close();
-    joining!.report('SUBSCRIBED');
-    joining!.deliver('calls', { eventType: 'INSERT', new: { call_id: 'c1' }, old: {} });
+    host.channels[1]!.report('SUBSCRIBED');
+    host.channels[1]!.deliver('calls', { eventType: 'INSERT', new: { call_id: 'c1' }, old: {} });
     expect(vi.mocked(second.onStatus).mock.calls).toEqual([['SUBSCRIBED', undefined]]);
     expect(second.onChange).toHaveBeenCalledWith(expect.objectContaining({ table: 'calls' }));
-    expect(vi.mocked(first.onStatus).mock.calls).toEqual([['SUBSCRIBED', undefined]]);
+    expect(first.onStatus).not.toHaveBeenCalled();
   });
 });
 
 /**
- * Channels as realtime-js keeps them: `channel(topic)` returns the existing channel of that topic
- * until it has closed, and a removed channel calls its subscriber back with CLOSED when it does.
+ * Channels as realtime-js 2.119 keeps them: `channel(topic)` returns the open channel of that
+ * topic if there is one; `removeChannel` closes it at once (phoenix's leave finds the channel
+ * already "leaving", so acknowledges itself), calling its subscriber back with CLOSED.
  */
 function realtimeLikeHost() {
   type Callback = (payload: unknown) => void;
-  const channels: ReturnType<typeof newChannel>[] = [];
-  const open = new Map<string, ReturnType<typeof newChannel>>();
+  type Channel = ReturnType<typeof newChannel>;
+  const channels: Channel[] = [];
+  const open = new Map<string, Channel>();
   function newChannel(topic: string) {
     const bindings = new Map<string, Callback>();
     let subscriber: ((status: string, error?: Error) => void) | undefined;
     const channel = {
+      closed: false,
       on(_type: string, filter: { table: string }, callback: Callback) {
         bindings.set(filter.table, callback);
         return channel;
       },
       subscribe(callback: typeof subscriber) {
-        // As realtime-js: a channel that is not closed (joined, or leaving) is not joined again.
-        subscriber ??= callback;
+        subscriber = callback;
         return channel;
       },
       report: (status: string) => subscriber?.(status),
       deliver: (table: string, payload: unknown) => bindings.get(table)?.(payload),
       close() {
+        channel.closed = true;
         open.delete(topic);
         subscriber?.('CLOSED');
       },
@@ -157,15 +155,17 @@ function realtimeLikeHost() {
   }
   const client = {
     channel(topic: string) {
-      const existing = open.get(topic);
-      if (existing) return existing;
-      const channel = newChannel(topic);
-      open.set(topic, channel);
-      channels.push(channel);
+      const channel = open.get(topic) ?? newChannel(topic);
+      if (!open.has(topic)) {
+        open.set(topic, channel);
+        channels.push(channel);
+      }
       return channel;
     },
-    // Leaving takes a round trip: the channel closes later (the test says when).
-    removeChannel: async () => 'ok' as const,
+    removeChannel: async (channel: Channel) => {
+      channel.close();
+      return 'ok' as const;
+    },
   };
   return { client: client as unknown as RealtimeClient, channels };
 }

@@ -49,27 +49,21 @@ type ChannelHost = Pick<RealtimeClient, 'channel' | 'removeChannel'>;
 /** How long to wait before trying again when the realtime client could not be loaded. */
 const RELOAD_AFTER_MS = 10_000;
 
-// realtime-js hands back the existing channel of a topic until that channel has finished leaving,
-// and subscribing a leaving channel does nothing: a watch started right after another stopped
-// (sign out, sign in) would never be subscribed. Each watch gets a topic of its own.
-let watches = 0;
-
 /**
  * One realtime channel with a postgres_changes binding per live table. realtime-js rejoins by
  * itself after a drop and reports SUBSCRIBED again; the token follows the auth session. Once
- * stopped, nothing more is reported: realtime-js still calls back as the removed channel closes.
+ * stopped, nothing more is reported: removing the channel calls its subscriber back with CLOSED.
  */
 export function watchBackendChanges(
   host: ChannelHost | (() => Promise<ChannelHost>),
   handlers: ChangeHandlers,
 ): () => void {
-  const topic = `backend-changes-${++watches}`;
   let stopped = false;
   let stop = () => {};
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   const subscribe = (client: ChannelHost) => {
-    let channel = client.channel(topic);
+    let channel = client.channel('backend-changes');
     for (const table of LIVE_TABLES) {
       channel = channel.on(
         'postgres_changes',
