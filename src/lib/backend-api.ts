@@ -1,3 +1,4 @@
+import { createBackendActivity } from './backend-activity';
 import { type ChangeHandlers, watchBackendChanges } from './backend-changes';
 import { createBackendApi } from './backend-queries';
 import { countRows } from './row-counts';
@@ -25,6 +26,7 @@ export const {
   getCampaignDailyActivity,
   getCampaignSessions,
 } = backendApi;
+export const { getActivitySince } = createBackendActivity(backendClient.db);
 
 const backendTables = ['numbers', 'sessions', 'chat_history', 'calls', 'campaigns'] as const;
 export type BackendTable = (typeof backendTables)[number];
