@@ -3,11 +3,13 @@
 import LogOut from 'lucide-react/icons/log-out';
 import { Suspense, lazy } from 'react';
 import { Link, NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
+import { CatchUpNoticeBar } from '@/components/catch-up-notice';
 import { ConnectionIndicator } from '@/components/connection-indicator';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useSession } from '@/data/auth/session-query';
 import { useSignOut } from '@/data/auth/sign-out-mutation';
+import { useCatchUpNotice } from '@/data/realtime/catch-up-notice';
 import { useConnectionState } from '@/data/realtime/connection-store';
 import { CANDIDATE_PARAM } from '@/lib/candidate-link';
 import { cn } from '@/lib/utils';
@@ -32,12 +34,22 @@ function PageSkeleton() {
   );
 }
 
+// Each realtime change moves the sync time: only the indicator re-renders for it, not the layout.
+function Connection() {
+  const { status, lastSyncedAt } = useConnectionState();
+  return <ConnectionIndicator status={status} lastSyncedAt={lastSyncedAt} />;
+}
+
+function CatchUp() {
+  const { notice, dismiss } = useCatchUpNotice();
+  return <CatchUpNoticeBar notice={notice} onDismiss={dismiss} />;
+}
+
 export function AppLayout() {
   const { data: session } = useSession();
   const signOut = useSignOut();
   const { pathname } = useLocation();
   const [params] = useSearchParams();
-  const connection = useConnectionState();
 
   return (
     <div className="min-h-screen">
@@ -68,10 +80,7 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-3">
-            <ConnectionIndicator
-              status={connection.status}
-              lastSyncedAt={connection.lastSyncedAt}
-            />
+            <Connection />
             {session && (
               <span className="hidden truncate text-sm text-muted-foreground lg:inline">
                 <span className="sr-only">Signed in as </span>
@@ -90,6 +99,8 @@ export function AppLayout() {
           </div>
         </div>
       </header>
+      {/* Outside the banner: one status there, the connection's. */}
+      <CatchUp />
       <main className="mx-auto max-w-7xl px-4 py-6">
         {/* Keyed by path so that moving to another page clears a crashed one. */}
         <ErrorBoundary key={pathname}>

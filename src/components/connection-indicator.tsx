@@ -1,5 +1,7 @@
 import { formatDateTime, formatTime } from '@/lib/format';
 import { cn } from '@/lib/utils';
+import { formatAgo } from './updated-ago';
+import { useNow } from './use-now';
 
 export type IndicatorStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -10,7 +12,20 @@ const LOOK: Record<IndicatorStatus, { label: string; dot: string }> = {
   offline: { label: 'Offline', dot: 'bg-red-500' },
 };
 
-/** Live / Reconnecting / Offline with the time of the last sync (DESIGN §2); the word, not only the colour. */
+/** How old what is on screen is, ticking: while not live, the one thing worth knowing at any width. */
+function DataAge({ at }: { at: number }) {
+  const now = useNow(1000);
+  return (
+    <span className="whitespace-nowrap text-muted-foreground">
+      · data from {formatAgo(at, now)}
+    </span>
+  );
+}
+
+/**
+ * Live / Reconnecting / Offline with the time of the last sync (DESIGN §2); the word, not only the
+ * colour. Only the word is a live region: the ticking age would be announced every second.
+ */
 export function ConnectionIndicator({
   status,
   lastSyncedAt,
@@ -22,14 +37,15 @@ export function ConnectionIndicator({
   const synced = lastSyncedAt ? new Date(lastSyncedAt) : null;
   return (
     <div
-      role="status"
-      aria-live="polite"
       className="flex items-center gap-2 rounded-md border px-2 py-1 text-xs"
       title={synced ? `Last synced ${formatDateTime(synced)}` : 'Not synced yet'}
     >
       <span className={cn('size-2 shrink-0 rounded-full', dot)} aria-hidden="true" />
-      <span className="font-medium">{label}</span>
-      {synced && (
+      <span role="status" aria-live="polite" className="font-medium">
+        {label}
+      </span>
+      {lastSyncedAt !== null && status !== 'live' && <DataAge at={lastSyncedAt} />}
+      {synced && status === 'live' && (
         <span className="hidden text-muted-foreground sm:inline">
           · synced {formatTime(synced)}
         </span>
