@@ -42,7 +42,7 @@ function renderSync() {
     createElement(QueryClientProvider, { client: queryClient }, children);
   return renderHook(({ userId }: { userId: string | undefined }) => useBackendSync(userId), {
     wrapper,
-    initialProps: { userId: undefined },
+    initialProps: { userId: undefined as string | undefined },
   });
 }
 
