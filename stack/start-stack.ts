@@ -44,10 +44,7 @@ export async function startStack(
     stopping = true;
     // First: its sockets are upgraded connections, which closing the gateway would wait for.
     await realtime?.stop();
-    await new Promise<void>((resolve) =>
-      gateway?.listening ? gateway.close(() => resolve()) : resolve(),
-    );
-    gateway?.closeAllConnections();
+    await closeGateway(gateway);
     await postgrest?.stop();
     await pool?.end().catch(() => undefined);
     await postgres?.stop();
@@ -128,3 +125,22 @@ async function seedIfEmpty(
     .join(', ');
   log(`Seeded demo data in ${Date.now() - started} ms: ${counts}.`);
 }
+
+/**
+ * Stops accepting connections and ends the open ones. `close()` alone waits for every socket, and
+ * a keep-alive socket whose request was still running when it was called stays open for the whole
+ * keep-alive time (65 s) once answered: requests in flight get a moment, then every socket goes.
+ */
+function closeGateway(gateway: http.Server | undefined): Promise<void> {
+  if (!gateway?.listening) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => gateway.closeAllConnections(), GATEWAY_DRAIN_MS);
+    gateway.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    gateway.closeIdleConnections();
+  });
+}
+
+const GATEWAY_DRAIN_MS = 500;

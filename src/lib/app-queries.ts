@@ -89,7 +89,7 @@ export function createAppApi(client: AppClient) {
         if (search) {
           const phone = normalizePhone(search);
           const digits = search.replace(/\D/g, '').replace(/^0+/, '');
-          if (phone.ok) query = query.in('phone_number', phoneLookup(search).variants);
+          if (phone.ok) query = query.eq('phone_key', phone.e164);
           else if (digits.length >= 3 && !/[a-z]/i.test(search))
             query = query.like('phone_number', `%${digits}%`);
           else query = query.ilike('full_name', likePattern(search));
@@ -117,7 +117,8 @@ export function createAppApi(client: AppClient) {
       let query = client
         .from('candidates')
         .select(CANDIDATE_SELECT)
-        .in('phone_number', phoneLookup(phone).variants)
+        .eq('phone_key', phoneLookup(phone).e164)
+        .order('id')
         .limit(1);
       if (signal) query = query.abortSignal(signal);
       const { data, error, status } = await query;
@@ -126,21 +127,35 @@ export function createAppApi(client: AppClient) {
       return row ? toCandidate(row) : null;
     },
 
-    /** Names the app knows for these E.164 phones, for labelling backend sessions. */
+    /**
+     * Names the app knows for these phones, for labelling backend sessions: keyed by E.164, as the
+     * candidate's number and the session's may be stored in different forms (DESIGN §4).
+     */
     async getCandidateNames(
-      phones: string[],
+      phones: (string | null)[],
       { signal }: RequestOptions = {},
     ): Promise<Map<string, string>> {
-      const wanted = [...new Set(phones.filter(Boolean))];
+      const wanted = [
+        ...new Set(
+          phones.flatMap((phone) => {
+            const result = normalizePhone(phone);
+            return result.ok ? [result.e164] : [];
+          }),
+        ),
+      ];
       if (!wanted.length) return new Map();
       let query = client
         .from('candidates')
-        .select('full_name, phone_number')
-        .in('phone_number', wanted);
+        .select('full_name, phone_key')
+        .in('phone_key', wanted)
+        .order('id');
       if (signal) query = query.abortSignal(signal);
       const { data, error, status } = await query;
       if (error) throw fail('candidates table')(error, status);
-      return new Map(data.map((row) => [row.phone_number, row.full_name]));
+      const names = new Map<string, string>();
+      for (const row of data)
+        if (row.phone_key && !names.has(row.phone_key)) names.set(row.phone_key, row.full_name);
+      return names;
     },
 
     async listJobs({ signal }: RequestOptions = {}): Promise<Job[]> {

@@ -58,6 +58,7 @@ export const BACKEND_REQUIREMENTS = {
     'message_sender(jsonb)',
     'objective_achieved(jsonb)',
     'session_ids_for_phones(text[])',
+    'phone_key(text)',
     'session_activity(text[])',
     'campaign_stats(text)',
     'live_sessions(integer, text, text[], text, text[])',
@@ -72,7 +73,7 @@ export const BACKEND_REQUIREMENTS = {
     { table: 'sessions', columns: ['campaign', 'status', 'updated_at'] },
     { table: 'numbers', columns: ['phone_number'] },
   ],
-  realtime: ['chat_history', 'calls', 'sessions'],
+  realtime: ['chat_history', 'calls', 'sessions', 'numbers'],
 } as const;
 
 export type BackendTable = keyof typeof BACKEND_REQUIREMENTS.tables;

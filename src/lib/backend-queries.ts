@@ -39,9 +39,12 @@ import { isHttpUrl } from './urls';
 export type BackendClient = DbClient;
 
 type SessionRow = Tables<'sessions'>;
-type CallRow = Tables<'calls'>;
+export type CallRow = Tables<'calls'>;
 type CampaignRow = Tables<'campaigns'>;
-type MessageRow = Pick<Tables<'chat_history'>, 'id' | 'session_id' | 'message' | 'created_at'>;
+export type MessageRow = Pick<
+  Tables<'chat_history'>,
+  'id' | 'session_id' | 'message' | 'created_at'
+>;
 
 /** chat_page serves at most 1,000 rows, and getChatPage asks for one more than its page. */
 const CHAT_PAGE_MAX = 999;
@@ -238,6 +241,7 @@ function objectiveTimeline(sessions: SessionInfo[]): ObjectiveEvent[] {
 
 /** What candidate_summary returns (candidate_profile adds `messages`). */
 interface CandidateDoc {
+  session_ids?: string[];
   sessions?: SessionRow[];
   campaigns?: CampaignRow[];
   message_count?: number;
@@ -256,6 +260,7 @@ function toCandidateSummary(e164: string, doc: CandidateDoc): CandidateSummary {
     sessionId: latest?.sessionId ?? null,
     sessionInfo: latest,
     sessions,
+    sessionIds: doc.session_ids ?? sessions.map((s) => s.sessionId),
     campaignInfo: latest?.campaign ? (campaigns.get(latest.campaign) ?? null) : null,
     messageCount: Number(doc.message_count ?? 0),
     lastMessageAt: doc.last_message_at ?? null,

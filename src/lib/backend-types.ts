@@ -130,7 +130,13 @@ export interface CandidateSummary {
   /** The most recently updated session, when there is one. */
   sessionId: string | null;
   sessionInfo: SessionInfo | null;
+  /** Sessions that have a `sessions` row, most recently updated first. */
   sessions: SessionInfo[];
+  /**
+   * Every session linked to the phone, through `sessions` or `numbers` (the agent may write the
+   * chat and a `numbers` row before, or without, a `sessions` row): whose messages and calls these are.
+   */
+  sessionIds: string[];
   campaignInfo: CampaignInfo | null;
   /** Messages in the whole conversation; the messages themselves come in pages (ChatPage). */
   messageCount: number;

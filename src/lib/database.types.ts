@@ -177,6 +177,7 @@ export type Database = {
           full_name: string;
           id: number;
           job_id: number | null;
+          phone_key: string | null;
           phone_number: string;
           stage: string;
           updated_at: string;
@@ -188,6 +189,7 @@ export type Database = {
           full_name: string;
           id?: number;
           job_id?: number | null;
+          phone_key?: never;
           phone_number: string;
           stage?: string;
           updated_at?: string;
@@ -199,6 +201,7 @@ export type Database = {
           full_name?: string;
           id?: number;
           job_id?: number | null;
+          phone_key?: never;
           phone_number?: string;
           stage?: string;
           updated_at?: string;
@@ -533,6 +536,8 @@ export type Database = {
         Returns: Json;
       };
       objective_value_achieved: { Args: { value: Json }; Returns: boolean };
+      phone_key: { Args: { p_phone: string }; Returns: string };
+      phone_keys: { Args: { p_phones: string[] }; Returns: string[] };
       rebuild_session_activity_rollup: {
         Args: Record<PropertyKey, never>;
         Returns: number;

@@ -157,6 +157,7 @@ export function daveProfile(overrides: Partial<CandidateSummary> = {}): Candidat
         source: 'chat',
       },
     ],
+    sessionIds: (overrides.sessions ?? [sessionInfo]).map((s) => s.sessionId),
     ...overrides,
   };
 }

@@ -486,6 +486,7 @@ describe('the conversation in pages (chat_page)', () => {
       'campaigns',
       'last_message_at',
       'message_count',
+      'session_ids',
       'sessions',
     ]);
   });

@@ -42,7 +42,12 @@ describe('migrations', () => {
         const pub = await db.query<{ tablename: string }>(
           "select tablename from pg_publication_tables where pubname = 'supabase_realtime' order by tablename",
         );
-        expect(pub.rows.map((r) => r.tablename)).toEqual(['calls', 'chat_history', 'sessions']);
+        expect(pub.rows.map((r) => r.tablename)).toEqual([
+          'calls',
+          'chat_history',
+          'numbers',
+          'sessions',
+        ]);
         expect(await migrate(db)).toEqual([]);
       }, freshUrl);
     } finally {

@@ -107,7 +107,7 @@ describe('with the anon key alone (DESIGN §6)', () => {
         'chat_page',
       ]),
     );
-    expect(published).toEqual(['calls', 'chat_history', 'sessions']);
+    expect(published).toEqual(['calls', 'chat_history', 'numbers', 'sessions']);
   });
 
   it('every table and view refuses reads, inserts, updates and deletes, and nothing changes', async () => {
@@ -171,6 +171,7 @@ describe('with the anon key alone (DESIGN §6)', () => {
 const SAMPLES: Record<string, { real: unknown; none: unknown }> = {
   'p_campaign:text': { real: DEMO_EXAMPLES.campaign, none: 'No such campaign' },
   'p_phones:text[]': { real: [DEMO_EXAMPLES.phone], none: ['+447700900000'] },
+  'p_phone:text': { real: DEMO_EXAMPLES.phone, none: 'hello' },
   'p_session_ids:text[]': { real: [DEMO_EXAMPLES.sessionId], none: ['no_such_session'] },
   // Pure helpers over their arguments (immutable: they read no table).
   'message:jsonb': { real: { type: 'human', content: 'hi' }, none: null },

@@ -1,59 +1,85 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { BackendChange } from '@/lib/backend-changes';
-import { toCall } from '@/lib/backend-queries';
-import type { CallInfo } from '@/lib/backend-types';
-import type { Tables } from '@/lib/database.types';
-import { cachedProfilesWithSession } from '../candidates/cached-profiles';
+import { type CallRow, toCall } from '@/lib/backend-queries';
+import type { CallInfo, CandidateSummary } from '@/lib/backend-types';
+import { compareInstants } from '@/lib/instant-order';
 import { candidateKeys } from '../candidates/keys';
 import type { RealtimeContext } from '../realtime/realtime-context';
+import { type RowShape, mergeIntoList } from '../realtime/merge-rule';
 import { callKeys } from './keys';
 
-/** Puts a new or updated call in place, newest first (as the API returns them). */
-export function upsertCall(calls: CallInfo[], call: CallInfo): CallInfo[] {
-  const rest = calls.filter((c) => c.call_id !== call.call_id);
-  return [...rest, call].sort(
-    (a, b) =>
-      (b.called_at ?? '').localeCompare(a.called_at ?? '') || a.call_id.localeCompare(b.call_id),
-  );
-}
+const callRow = (call: CallInfo): CallRow => ({
+  call_id: call.call_id,
+  session_id: call.sessionId,
+  phone_number: call.phoneNumber,
+  called_at: call.called_at,
+  duration: call.duration,
+  status: call.status,
+  transcript: call.transcript,
+  recording_url: call.recording_url,
+  analysis: call.analysis.raw as CallRow['analysis'],
+});
 
-function patchProfiles(queryClient: QueryClient, sessionId: string, call: CallInfo) {
-  for (const [queryKey, profile] of cachedProfilesWithSession(queryClient, sessionId))
-    queryClient.setQueryData(queryKey, {
-      ...profile,
-      callHistory: upsertCall(profile.callHistory, call),
-    });
-}
-
-/** A new call shows in the calls tab at once; a call that ends (transcript, analysis) updates in place. */
-export function applyCallChange(
-  { queryClient, refetchSoon }: RealtimeContext,
-  change: BackendChange,
-): void {
-  if (change.table !== 'calls') return;
-  const sessionId = change.row.session_id ?? change.old.session_id;
-  if (!sessionId) return;
-  if (change.eventType !== 'DELETE' && change.row.call_id) {
-    const call = toCall({ ...emptyCall, ...change.row, call_id: change.row.call_id });
-    queryClient.setQueryData<CallInfo[]>(
-      callKeys.session(sessionId),
-      (old) => old && upsertCall(old, call),
-    );
-    patchProfiles(queryClient, sessionId, call);
-    return;
+/** Calls as the API lists them: newest first, undated last, then by id (candidate_summary's order). */
+export function compareCalls(a: CallInfo, b: CallInfo): number {
+  if (a.called_at !== b.called_at) {
+    if (!a.called_at || !b.called_at) return a.called_at ? -1 : 1;
+    const byTime = compareInstants(b.called_at, a.called_at);
+    if (byTime) return byTime;
   }
-  refetchSoon(callKeys.session(sessionId));
-  refetchSoon(candidateKeys.profiles());
+  return a.call_id < b.call_id ? -1 : a.call_id > b.call_id ? 1 : 0;
 }
 
-const emptyCall: Tables<'calls'> = {
-  call_id: '',
-  session_id: null,
-  phone_number: null,
-  called_at: null,
-  duration: null,
-  status: null,
-  transcript: null,
-  recording_url: null,
-  analysis: null,
+const CALL_SHAPE: RowShape<CallRow, CallInfo> = {
+  key: 'call_id',
+  columns: [
+    'call_id',
+    'session_id',
+    'phone_number',
+    'called_at',
+    'duration',
+    'status',
+    'transcript',
+    'recording_url',
+    'analysis',
+  ],
+  keyOf: (call) => call.call_id,
+  toRow: callRow,
+  fromRow: toCall,
+  compare: compareCalls,
 };
+
+/**
+ * Every change to calls goes into the call lists it concerns by the merge rule: a new call shows at
+ * once, a call that ends (status, then transcript and analysis, then the recording, often in
+ * separate updates) changes in place without losing what earlier updates brought.
+ */
+export function applyCallChange(context: RealtimeContext, change: BackendChange): void {
+  if (change.table !== 'calls') return;
+  const { queryClient, patch, refetchSoon } = context;
+  for (const [queryKey] of queryClient.getQueriesData({ queryKey: candidateKeys.profiles() })) {
+    patch<CandidateSummary>(queryKey, (profile) => {
+      const sessions = new Set(profile.sessionIds);
+      const { items, refetch } = mergeIntoList(
+        profile.callHistory,
+        change,
+        CALL_SHAPE,
+        (row) => !!row.session_id && sessions.has(row.session_id),
+      );
+      if (refetch) refetchSoon(queryKey);
+      return items === profile.callHistory ? profile : { ...profile, callHistory: [...items] };
+    });
+  }
+  for (const [queryKey] of queryClient.getQueriesData({ queryKey: callKeys.sessions() })) {
+    const sessionId = queryKey[callKeys.sessions().length];
+    patch<CallInfo[]>(queryKey, (calls) => {
+      const { items, refetch } = mergeIntoList(
+        calls,
+        change,
+        CALL_SHAPE,
+        (row) => row.session_id === sessionId,
+      );
+      if (refetch) refetchSoon(queryKey);
+      return items === calls ? calls : [...items];
+    });
+  }
+}

@@ -1,4 +1,5 @@
 export const callKeys = {
   all: ['calls'] as const,
-  session: (sessionId: string) => [...callKeys.all, 'session', sessionId] as const,
+  sessions: () => [...callKeys.all, 'session'] as const,
+  session: (sessionId: string) => [...callKeys.sessions(), sessionId] as const,
 };

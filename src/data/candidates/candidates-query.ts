@@ -17,7 +17,7 @@ export interface CandidateRow extends Candidate {
 
 /**
  * A page of candidates joined with their backend sessions: two requests whatever the page size,
- * never one per row. Sessions store phones in any form, so both sides are compared as E.164.
+ * never one per row.
  */
 export async function fetchCandidatePage(
   filters: CandidateFilters,
@@ -26,21 +26,26 @@ export async function fetchCandidatePage(
   signal?: AbortSignal,
 ): Promise<Page<CandidateRow>> {
   const page = await listCandidates(filters, { offset, limit }, { signal });
-  const phones = page.rows.map((candidate) => candidate.phoneNumber);
+  // Compared as E.164 on both sides: either may store the number in another form (DESIGN §4).
+  const keyOf = (phone: string | null) => {
+    const result = normalizePhone(phone);
+    return result.ok ? result.e164 : null;
+  };
+  const phones = page.rows.flatMap((candidate) => keyOf(candidate.phoneNumber) ?? []);
   const sessions = phones.length
     ? await getLiveSessions(SESSIONS_LIMIT, { phones }, { signal })
     : [];
   const latest = new Map<string, LiveSessionData>();
   // Sessions come most recently active first, so the first one seen for a phone is its latest.
   for (const session of sessions) {
-    const phone = normalizePhone(session.phoneNumber);
-    if (phone.ok && !latest.has(phone.e164)) latest.set(phone.e164, session);
+    const phone = keyOf(session.phoneNumber);
+    if (phone && !latest.has(phone)) latest.set(phone, session);
   }
   return {
     total: page.total,
     rows: page.rows.map((candidate) => ({
       ...candidate,
-      session: latest.get(candidate.phoneNumber) ?? null,
+      session: latest.get(keyOf(candidate.phoneNumber) ?? '') ?? null,
     })),
   };
 }

@@ -1,49 +1,40 @@
 import type { BackendChange } from '@/lib/backend-changes';
-import { toMessage } from '@/lib/backend-queries';
 import type { CandidateSummary } from '@/lib/backend-types';
-import { cachedProfilesWithSession } from '../candidates/cached-profiles';
+import { candidateKeys } from '../candidates/keys';
 import type { RealtimeContext } from '../realtime/realtime-context';
-import { type ChatPages, addToNewestPage } from './chat-pages';
+import { type ChatPages, mergeIntoPages } from './chat-pages';
 import { chatKeys } from './keys';
 
-/** A new message appears in an open conversation at once, without a refetch. */
-export function applyChatChange(
-  { queryClient, refetchSoon }: RealtimeContext,
-  change: BackendChange,
-): void {
+/**
+ * Every change to chat_history goes into each open conversation by the merge rule (a message
+ * shows, changes or goes at once); the candidate's summary (message count, last message) is read
+ * again, as a count can't be patched twice safely.
+ */
+export function applyChatChange(context: RealtimeContext, change: BackendChange): void {
   if (change.table !== 'chat_history') return;
-  const sessionId = change.row.session_id ?? change.old.session_id;
-  if (!sessionId) return;
-  const profiles = cachedProfilesWithSession(queryClient, sessionId);
-  if (change.eventType === 'INSERT' && change.row.id != null && change.row.message !== undefined) {
-    const message = toMessage({
-      id: change.row.id,
-      session_id: sessionId,
-      message: change.row.message,
-      created_at: change.row.created_at ?? new Date().toISOString(),
+  const { queryClient, patch, refetchSoon } = context;
+  const conversations = queryClient.getQueriesData<ChatPages>({
+    queryKey: chatKeys.conversations(),
+  });
+  for (const [queryKey] of conversations) {
+    const phone = String(queryKey[chatKeys.conversations().length]);
+    const profileKey = candidateKeys.profile(phone);
+    patch<ChatPages>(queryKey, (data) => {
+      // Whose sessions are whose is judged when the update runs (it may run again after a fetch).
+      const summary = queryClient.getQueryData<CandidateSummary>(profileKey);
+      if (!summary) {
+        // Not known yet which sessions are this candidate's: read the conversation again.
+        refetchSoon(queryKey);
+        return data;
+      }
+      const sessions = new Set(summary.sessionIds);
+      const merged = mergeIntoPages(data, change, (id) => sessions.has(id));
+      if (merged.refetch) refetchSoon(queryKey);
+      const ours = merged.data !== data || sessions.has(change.row.session_id ?? '');
+      if (ours || merged.refetch) refetchSoon(profileKey);
+      return merged.data;
     });
-    for (const [profileKey, profile] of profiles) {
-      const key = chatKeys.conversation(profile.phoneNumber);
-      const before = queryClient.getQueryData<ChatPages>(key);
-      const after = addToNewestPage(before, message);
-      if (after === before) continue;
-      queryClient.setQueryData<ChatPages>(key, after);
-      queryClient.setQueryData<CandidateSummary>(profileKey, {
-        ...profile,
-        messageCount: profile.messageCount + 1,
-        // Compared as times: realtime and PostgREST may write one instant differently.
-        lastMessageAt:
-          !profile.lastMessageAt ||
-          Date.parse(profile.lastMessageAt) < Date.parse(message.timestamp)
-            ? message.timestamp
-            : profile.lastMessageAt,
-      });
-    }
-    return;
   }
-  // Edits and deletions are rare: read those conversations again.
-  for (const [profileKey, profile] of profiles) {
-    refetchSoon(chatKeys.conversation(profile.phoneNumber));
-    refetchSoon(profileKey);
-  }
+  // A deleted message may sit in a page not loaded yet: the counts of every open candidate.
+  if (change.eventType === 'DELETE') refetchSoon(candidateKeys.profiles());
 }

@@ -1,5 +1,6 @@
 import { getCandidateNames } from '@/lib/app-api';
 import type { RequestOptions } from '@/lib/backend-types';
+import { normalizePhone } from '@/lib/normalizers';
 
 export type WithCandidateName<T> = T & {
   /** The candidate's name where the app knows this phone. */
@@ -12,11 +13,12 @@ export async function withCandidateNames<T extends { phoneNumber: string | null 
   { signal }: RequestOptions = {},
 ): Promise<WithCandidateName<T>[]> {
   const names = await getCandidateNames(
-    sessions.flatMap((s) => (s.phoneNumber ? [s.phoneNumber] : [])),
+    sessions.map((s) => s.phoneNumber),
     { signal },
   );
-  return sessions.map((s) => ({
-    ...s,
-    candidateName: (s.phoneNumber && names.get(s.phoneNumber)) || null,
-  }));
+  // Matched as E.164: the agent may store `whatsapp:+44…` or `07…` where the app has `+44…`.
+  return sessions.map((s) => {
+    const phone = normalizePhone(s.phoneNumber);
+    return { ...s, candidateName: (phone.ok && names.get(phone.e164)) || null };
+  });
 }

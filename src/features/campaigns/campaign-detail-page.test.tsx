@@ -90,7 +90,8 @@ beforeEach(() => {
   vi.mocked(getCandidateNames)
     .mockReset()
     .mockImplementation(
-      async (phones) => new Map(phones.flatMap((p) => (NAMES.has(p) ? [[p, NAMES.get(p)!]] : []))),
+      async (phones) =>
+        new Map(phones.flatMap((p) => (p && NAMES.has(p) ? [[p, NAMES.get(p)!]] : []))),
     );
 });
 
