@@ -92,9 +92,11 @@ export function AppLayout() {
               size="sm"
               onClick={() => signOut.mutate()}
               disabled={signOut.isPending}
+              title="Sign out"
             >
               <LogOut aria-hidden="true" />
-              Sign out
+              {/* The icon alone below lg: the header then still has room for the data's age. */}
+              <span className="sr-only lg:not-sr-only">Sign out</span>
             </Button>
           </div>
         </div>

@@ -12,12 +12,16 @@ const LOOK: Record<IndicatorStatus, { label: string; dot: string }> = {
   offline: { label: 'Offline', dot: 'bg-red-500' },
 };
 
-/** How old what is on screen is, ticking: while not live, the one thing worth knowing at any width. */
+/**
+ * How old what is on screen is, ticking: while not live, the one thing worth knowing at any width
+ * ("data from 12 min ago"; "12 min ago" below lg, where the header has no room for more).
+ */
 function DataAge({ at }: { at: number }) {
   const now = useNow(1000);
   return (
     <span className="whitespace-nowrap text-muted-foreground">
-      · data from {formatAgo(at, now)}
+      · <span className="hidden lg:inline">data from </span>
+      {formatAgo(at, now)}
     </span>
   );
 }
