@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { verifyToken } from './auth/tokens';
-import { sendJson } from './http';
+import { failUpgrade, refuseUpgrade, requestUrl, sendError, sendJson } from './http';
 import { serveRecording } from './storage';
 
 /**
@@ -11,6 +11,8 @@ import { serveRecording } from './storage';
  */
 export interface GatewayRoutes {
   jwtSecret: string;
+  /** Where the details of unexpected errors go; clients get a generic 500. */
+  log: (line: string) => void;
   postgrestUrl: string;
   auth: (
     req: IncomingMessage,
@@ -88,7 +90,7 @@ export function createGateway(routes: GatewayRoutes): http.Server {
   const server = http.createServer(async (req, res) => {
     const cors = corsHeaders(req);
     try {
-      const url = new URL(req.url ?? '/', 'http://gateway');
+      const url = requestUrl(req);
       if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' }, cors);
       // Public bucket objects need no key, as on Supabase Storage: an <audio> element sends no headers.
@@ -100,7 +102,9 @@ export function createGateway(routes: GatewayRoutes): http.Server {
         return sendJson(res, apiKey.status, { message: apiKey.message }, cors);
 
       if (url.pathname.startsWith('/rest/v1')) {
-        const target = new URL(url.pathname.slice('/rest/v1'.length) || '/', routes.postgrestUrl);
+        // Set, not resolved against PostgREST's URL: a path such as //elsewhere/ must stay a path.
+        const target = new URL(routes.postgrestUrl);
+        target.pathname = url.pathname.slice('/rest/v1'.length) || '/';
         target.search = url.search;
         return proxy(req, res, target, apiKey, cors);
       }
@@ -110,25 +114,23 @@ export function createGateway(routes: GatewayRoutes): http.Server {
       }
       return sendJson(res, 404, { message: `No route for ${url.pathname}` }, cors);
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 500, { message: (error as Error).message }, cors);
-      else res.destroy();
+      sendError(res, error, routes.log, cors);
     }
   });
-  server.on('upgrade', async (req, socket, head) => {
-    // Node removes its own error handler from an upgraded socket; a reset must not crash the stack.
-    socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://gateway');
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = requestUrl(req);
     if (url.pathname !== '/realtime/v1/websocket' || !routes.realtimeUpgrade)
-      return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return refuseUpgrade(socket, 404, `No route for ${url.pathname}`);
     // The same key check as the HTTP routes; realtime-js sends the key as a query parameter.
     const apiKey = await checkApiKey(req, url, routes.jwtSecret);
-    if (typeof apiKey !== 'string') {
-      const body = JSON.stringify({ message: apiKey.message });
-      return void socket.end(
-        `HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-    }
+    if (typeof apiKey !== 'string') return refuseUpgrade(socket, apiKey.status, apiKey.message);
     routes.realtimeUpgrade(req, socket, head);
+  }
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node removes its own error handler from an upgraded socket; a reset must not crash the stack.
+    socket.on('error', () => socket.destroy());
+    // An upgrade's failure is the client's answer, never the process's end.
+    upgrade(req, socket, head).catch((error: unknown) => failUpgrade(socket, error, routes.log));
   });
   // Node closes idle keep-alive sockets after 5 s; a client (Node's fetch in scripts and tests)
   // that reuses one as it closes gets ECONNRESET and does not retry a POST. Keep them longer than

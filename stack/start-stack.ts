@@ -70,6 +70,7 @@ export async function startStack(
       jwtSecret: config.jwtSecret,
       issuer: `${apiUrl(config)}/auth/v1`,
       expiresIn: config.jwtExpirySeconds,
+      log: (line) => log(`[auth] ${line}`),
     });
     realtime = await startRealtime({
       dbUrl: dbUrl(config),
@@ -78,6 +79,7 @@ export async function startStack(
     });
     gateway = createGateway({
       jwtSecret: config.jwtSecret,
+      log: (line) => log(`[gateway] ${line}`),
       postgrestUrl: postgrest.url,
       auth,
       realtimeUpgrade: realtime.upgrade,

@@ -44,7 +44,13 @@ afterEach(async () => {
 
 /** An auth server on a free port; `getUser` asks it for the current user's app_metadata. */
 async function startAuth(pool: pg.Pool) {
-  const handle = createAuthHandler({ pool, jwtSecret: SECRET, issuer: 'test', expiresIn: 60 });
+  const handle = createAuthHandler({
+    pool,
+    jwtSecret: SECRET,
+    issuer: 'test',
+    expiresIn: 60,
+    log: () => undefined,
+  });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     void handle(req, res, url.pathname, url.searchParams);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
-import { BodyTooLargeError, bearerToken, readBody, sendJson } from '../http';
+import { bearerToken, errorAnswer, readBody, sendJson } from '../http';
 import { newRefreshToken, signAccessToken, verifyToken } from './tokens';
 
 /**
@@ -15,6 +15,8 @@ export interface AuthOptions {
   jwtSecret: string;
   issuer: string;
   expiresIn: number;
+  /** Where the details of unexpected errors go; clients get a generic 500. */
+  log: (line: string) => void;
 }
 
 class AuthError extends Error {
@@ -38,6 +40,12 @@ interface UserRow {
   created_at: Date;
   updated_at: Date;
 }
+
+/** GoTrue's error codes for the statuses that errors other than AuthError get. */
+const ERROR_CODES: Record<number, string> = {
+  413: 'request_too_large',
+  500: 'unexpected_failure',
+};
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_PASSWORD_LENGTH = 6;
@@ -323,16 +331,11 @@ export function createAuthHandler(options: AuthOptions) {
           error_code: error.errorCode,
           msg: error.message,
         });
-      if (error instanceof BodyTooLargeError)
-        return sendJson(res, 413, {
-          code: 413,
-          error_code: 'request_too_large',
-          msg: error.message,
-        });
-      return sendJson(res, 500, {
-        code: 500,
-        error_code: 'unexpected_failure',
-        msg: (error as Error).message,
+      const { status, message } = errorAnswer(error, options.log);
+      return sendJson(res, status, {
+        code: status,
+        error_code: ERROR_CODES[status] ?? 'validation_failed',
+        msg: message,
       });
     }
   };

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import pg from 'pg';
 import { WebSocketServer } from 'ws';
+import { failUpgrade, refuseUpgrade, requestUrl } from '../http';
 import { Authorizer, type Subscriber } from './authorizer';
 import { bindingMatches, type PublishedTable } from './bindings';
 import { Connection, type Channel, type ConnectionContext } from './connection';
@@ -27,13 +28,6 @@ export interface RealtimeServer {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Closes every socket (clients reconnect to the next stack) and the replication stream. */
   stop(): Promise<void>;
-}
-
-function refuseUpgrade(socket: Duplex, status: string, message: string) {
-  const body = JSON.stringify({ message });
-  socket.end(
-    `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
 }
 
 /** Starts once the replication stream is up, so no change after the start is missed. */
@@ -140,18 +134,22 @@ export async function startRealtime(options: RealtimeOptions): Promise<RealtimeS
     upgrade(req, socket, head) {
       socket.on('error', () => socket.destroy()); // a client gone mid-handshake is no server error
       if (stopped) return void socket.destroy();
-      const url = new URL(req.url ?? '/', 'http://realtime');
-      const vsn = parseVsn(url.searchParams.get('vsn'));
-      if (!vsn)
-        return refuseUpgrade(socket, '400 Bad Request', 'Unsupported vsn: use 1.0.0 or 2.0.0');
-      const header = req.headers.apikey;
-      const apikey = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        if (stopped) return ws.terminate();
-        const connection = new Connection(ws, vsn, apikey ?? undefined, context);
-        connections.add(connection);
-        ws.on('close', () => connections.delete(connection));
-      });
+      try {
+        const url = requestUrl(req);
+        const vsn = parseVsn(url.searchParams.get('vsn'));
+        if (!vsn) return refuseUpgrade(socket, 400, 'Unsupported vsn: use 1.0.0 or 2.0.0');
+        const header = req.headers.apikey;
+        const apikey =
+          (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          if (stopped) return ws.terminate();
+          const connection = new Connection(ws, vsn, apikey ?? undefined, context);
+          connections.add(connection);
+          ws.on('close', () => connections.delete(connection));
+        });
+      } catch (error) {
+        failUpgrade(socket, error, log);
+      }
     },
     async stop() {
       if (stopped) return;

@@ -1,0 +1,47 @@
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { stackInfo } from '../support/clients';
+
+// Issue 16: the stack itself under hostile input. Every case sends real requests to the real
+// stack, mostly raw (net, fetch) because the official clients never send such things.
+
+/** Sends raw bytes to the gateway and returns whatever it answers before closing. */
+function rawRequest(text: string): Promise<string> {
+  const { port, hostname } = new URL(stackInfo().apiUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(text));
+    let answer = '';
+    socket.setTimeout(5000, () => socket.destroy(new Error(`no answer to ${text.split('\r')[0]}`)));
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    socket.on('end', () => resolve(answer));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+const health = async () => (await fetch(`${stackInfo().apiUrl}/health`)).status;
+
+describe('request-scoped errors never end the stack', () => {
+  it('a WebSocket upgrade to // gets 400 and the stack keeps serving', async () => {
+    const answer = await rawRequest(
+      'GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    await new Promise((r) => setTimeout(r, 200)); // a crash would be asynchronous
+    expect(await health()).toBe(200);
+  });
+
+  it('a plain request to // or to an absolute-form URL gets 400', async () => {
+    for (const target of ['//', '//evil.example/x', 'http://evil.example/rest/v1/']) {
+      const answer = await rawRequest(
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      );
+      expect({ target, status: answer.split('\r\n')[0] }).toEqual({
+        target,
+        status: 'HTTP/1.1 400 Bad Request',
+      });
+    }
+    expect(await health()).toBe(200);
+  });
+});
