@@ -95,7 +95,7 @@ export function createGateway(routes: GatewayRoutes): http.Server {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' }, cors);
       // Public bucket objects need no key, as on Supabase Storage: an <audio> element sends no headers.
       const publicObject = /^\/storage\/v1\/object\/public\/(.+)$/.exec(url.pathname);
-      if (publicObject) return serveRecording(req, res, decodeURIComponent(publicObject[1]!), cors);
+      if (publicObject) return serveRecording(req, res, publicObject[1]!, cors);
 
       const apiKey = await checkApiKey(req, url, routes.jwtSecret);
       if (typeof apiKey !== 'string')

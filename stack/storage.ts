@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recordingWav } from './demo/recordings';
-import { sendJson } from './http';
+import { BadRequestError, sendJson } from './http';
 
 /**
  * Supabase Storage's public-object URL shape, serving the demo call recordings so they play offline.
@@ -9,10 +9,10 @@ import { sendJson } from './http';
 export function serveRecording(
   req: IncomingMessage,
   res: ServerResponse,
-  objectPath: string,
+  encodedPath: string,
   cors: Record<string, string>,
 ): void {
-  const match = /^recordings\/([\w.-]+)$/.exec(objectPath);
+  const match = /^recordings\/([\w.-]+)$/.exec(decodePath(encodedPath));
   const body = match ? recordingWav(match[1]!) : undefined;
   if (!body)
     return sendJson(
@@ -49,4 +49,12 @@ export function serveRecording(
     'Content-Length': end - start + 1,
   });
   res.end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
+}
+
+function decodePath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new BadRequestError('Malformed %-escape in the object path');
+  }
 }

@@ -47,7 +47,11 @@ const ERROR_CODES: Record<number, string> = {
   500: 'unexpected_failure',
 };
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// No control characters: Postgres text cannot hold NUL, and no address has them.
+const EMAIL_RE = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What newRefreshToken makes; anything else cannot be one, and is not sent to Postgres. */
+const REFRESH_TOKEN_RE = /^[\w-]{1,128}$/;
 const MIN_PASSWORD_LENGTH = 6;
 
 function userJson(u: UserRow, appMetadata: Record<string, unknown>) {
@@ -154,17 +158,17 @@ export function createAuthHandler(options: AuthOptions) {
     const password = typeof body.password === 'string' ? body.password : '';
     if (!email || !password)
       throw new AuthError(400, 'validation_failed', 'An email and a password are required');
-    return { email, password };
-  }
-
-  async function signup(body: Record<string, unknown>) {
-    const { email, password } = credentials(body);
     if (!EMAIL_RE.test(email))
       throw new AuthError(
         400,
         'validation_failed',
         'Unable to validate email address: invalid format',
       );
+    return { email, password };
+  }
+
+  async function signup(body: Record<string, unknown>) {
+    const { email, password } = credentials(body);
     if (password.length < MIN_PASSWORD_LENGTH)
       throw new AuthError(
         422,
@@ -172,6 +176,9 @@ export function createAuthHandler(options: AuthOptions) {
         `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
       );
     const userMetadata = body.data && typeof body.data === 'object' ? body.data : {};
+    // jsonb cannot hold a NUL character either.
+    if (JSON.stringify(userMetadata).includes('\\u0000'))
+      throw new AuthError(400, 'validation_failed', 'User data must not contain NUL characters');
     const hash = await bcrypt.hash(password, 10);
     const { rows } = await pool.query<UserRow>(
       `insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
@@ -199,6 +206,12 @@ export function createAuthHandler(options: AuthOptions) {
   async function refreshGrant(body: Record<string, unknown>) {
     const token = typeof body.refresh_token === 'string' ? body.refresh_token : '';
     if (!token) throw new AuthError(400, 'validation_failed', 'refresh_token is required');
+    if (!REFRESH_TOKEN_RE.test(token))
+      throw new AuthError(
+        400,
+        'refresh_token_not_found',
+        'Invalid Refresh Token: Refresh Token Not Found',
+      );
     const client = await pool.connect();
     try {
       await client.query('begin');
@@ -256,10 +269,17 @@ export function createAuthHandler(options: AuthOptions) {
     } catch (error) {
       throw new AuthError(403, 'bad_jwt', (error as Error).message);
     }
-    const sessionId = String(claims.session_id ?? '');
-    const { rows } = await pool.query<UserRow>('select * from auth.users where id = $1', [
-      String(claims.sub ?? ''),
-    ]);
+    // The anon and service-role keys are valid JWTs without a user: GoTrue's answer, not Postgres's.
+    const { sub, session_id: sessionId } = claims;
+    if (typeof sub !== 'string' || !UUID_RE.test(sub))
+      throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
+    if (typeof sessionId !== 'string' || !UUID_RE.test(sessionId))
+      throw new AuthError(
+        403,
+        'session_not_found',
+        'Session from session_id claim in JWT does not exist',
+      );
+    const { rows } = await pool.query<UserRow>('select * from auth.users where id = $1', [sub]);
     if (!rows[0])
       throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
     const session = await pool.query('select 1 from auth.sessions where id = $1', [sessionId]);

@@ -45,3 +45,47 @@ describe('request-scoped errors never end the stack', () => {
     expect(await health()).toBe(200);
   });
 });
+
+describe('bad input gets a 4xx with a plain message, never a Postgres error', () => {
+  const { apiUrl, anonKey } = stackInfo();
+  const auth = (path: string, init: RequestInit = {}) =>
+    fetch(`${apiUrl}/auth/v1${path}`, {
+      ...init,
+      headers: { apikey: anonKey, 'Content-Type': 'application/json', ...init.headers },
+    });
+  const answer = async (res: Response) => ({ status: res.status, body: await res.text() });
+
+  it('GET /auth/v1/user with the anon key as bearer: 403, no SQL', async () => {
+    const res = await answer(
+      await auth('/user', { headers: { Authorization: `Bearer ${anonKey}` } }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.body).toContain('missing sub claim');
+    expect(res.body).not.toMatch(/uuid|syntax|postgres/i);
+  });
+
+  it.each([
+    ['sign-up', '/signup', { email: 'nul\u0000@example.com', password: 'long-enough' }],
+    ['sign-in', '/token?grant_type=password', { email: 'nul\u0000@example.com', password: 'x' }],
+    [
+      'sign-up data',
+      '/signup',
+      {
+        email: `nul-data-${Date.now()}@example.com`,
+        password: 'long-enough',
+        data: { name: 'a\u0000b' },
+      },
+    ],
+    ['refresh', '/token?grant_type=refresh_token', { refresh_token: 'a\u0000b' }],
+  ])('a NUL byte in %s: 400', async (_, path, body) => {
+    const res = await answer(await auth(path, { method: 'POST', body: JSON.stringify(body) }));
+    expect(res.status).toBe(400);
+    expect(res.body).not.toMatch(/byte sequence|unicode|postgres|0x00/i);
+  });
+
+  it('a malformed %-escape in a storage path: 400', async () => {
+    const res = await answer(await fetch(`${apiUrl}/storage/v1/object/public/recordings/%E0%A4%A`));
+    expect(res.status).toBe(400);
+    expect(res.body).not.toMatch(/URIError|URI malformed/);
+  });
+});
