@@ -73,7 +73,7 @@ function pollLikeTheLivePage(client: Client) {
   ]);
 }
 
-export async function runDashboards(config: LoadConfig): Promise<LoadResult> {
+async function runDashboards(config: LoadConfig): Promise<LoadResult> {
   const result: LoadResult = {
     latenciesMs: [],
     latenciesByEndpoint: {},

@@ -120,7 +120,7 @@ async function scrollTopAndBack(limitMs: number) {
   };
 }
 
-export interface LongChatRun {
+interface LongChatRun {
   dataToPaintMs: number;
   openToPaintMs: number;
   /** Size of the newest page's response, what the first paint waited for. */

@@ -26,7 +26,7 @@ export interface Row {
 }
 
 /** Nearest-rank percentile of ascending numbers. */
-export const percentile = (sorted: number[], p: number) =>
+const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 export function summarize(ms: number[], requests = 0): Timing {

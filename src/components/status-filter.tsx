@@ -4,7 +4,7 @@ import { cn } from '@/lib/utils';
 import { statusLabel } from './status-badge';
 
 // The statuses the agent writes (DESIGN §4), always offered even when none are present.
-export const KNOWN_STATUSES = ['active', 'waiting', 'completed', 'opted_out', 'failed'] as const;
+const KNOWN_STATUSES = ['active', 'waiting', 'completed', 'opted_out', 'failed'] as const;
 
 /** A `status=active,waiting` URL parameter → `['active', 'waiting']`: trimmed, lower-case, no repeats. */
 export function parseStatusParam(value: string | null): string[] {

@@ -3,12 +3,11 @@ import { countRows } from './row-counts';
 import { appClient } from './supabase';
 
 // The browser's app API, bound to its client; the functions live in app-queries.ts.
-export const appApi = createAppApi(appClient.db);
+const appApi = createAppApi(appClient.db);
 export const {
   listCandidates,
   getCandidateByPhone,
   getCandidateNames,
-  listJobs,
   listNotes,
   createNote,
   updateNote,

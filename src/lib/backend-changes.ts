@@ -5,7 +5,7 @@ import type { Tables } from './database.types';
  * The backend tables the agent writes live (DESIGN §2; publication supabase_realtime). `numbers`
  * links a phone to a session: a new row adds a session to an open candidate's conversation.
  */
-export type LiveTable = 'chat_history' | 'calls' | 'sessions' | 'numbers';
+type LiveTable = 'chat_history' | 'calls' | 'sessions' | 'numbers';
 
 export type BackendChange =
   | {
@@ -33,7 +33,7 @@ export type BackendChange =
       old: Partial<Tables<'numbers'>>;
     };
 
-export type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';
+type ChannelStatus = 'SUBSCRIBED' | 'TIMED_OUT' | 'CLOSED' | 'CHANNEL_ERROR';
 
 export interface ChangeHandlers {
   onChange: (change: BackendChange) => void;

@@ -11,7 +11,7 @@ import pg from 'pg';
  * columns with their documented types, the read models the API calls (name and argument types,
  * as Postgres prints them), the indexes behind them and the tables realtime follows.
  */
-export const BACKEND_REQUIREMENTS = {
+const BACKEND_REQUIREMENTS = {
   tables: {
     numbers: {
       id: 'bigint',
@@ -83,7 +83,7 @@ export const BACKEND_TABLES = Object.keys(BACKEND_REQUIREMENTS.tables) as Backen
 // Connecting
 
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+type SslMode = (typeof SSL_MODES)[number];
 const SSL_PARAMS = ['sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'ssl', 'uselibpqcompat'];
 
 const isLocalHost = (host: string) =>
@@ -105,7 +105,7 @@ const isLocalHost = (host: string) =>
  * - `verify-ca`: the certificate must chain to `sslrootcert` (or the system CAs), any host name;
  * - `verify-full`: chain and host name (for Supabase, download its CA and pass it as sslrootcert).
  */
-export function sslOptions(
+function sslOptions(
   mode: SslMode,
   host: string,
   files: { rootCert?: string; cert?: string; key?: string } = {},
@@ -134,10 +134,7 @@ export function sslOptions(
  * Pool settings for a `postgresql://` URL, with TLS decided here from `sslmode` (else PGSSLMODE,
  * else `prefer`) rather than by pg's own reading of it.
  */
-export function backendPoolConfig(
-  url: string,
-  env: NodeJS.ProcessEnv = process.env,
-): pg.PoolConfig {
+function backendPoolConfig(url: string, env: NodeJS.ProcessEnv = process.env): pg.PoolConfig {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -189,7 +186,7 @@ export function redactUrl(url: string): string {
 // ---------------------------------------------------------------------------------------------
 // Reading the schema
 
-export interface ColumnInfo {
+interface ColumnInfo {
   name: string;
   /** As Postgres prints it: `text`, `timestamp with time zone`, `character varying(20)`. */
   type: string;
@@ -198,7 +195,7 @@ export interface ColumnInfo {
   default: string | null;
 }
 
-export interface IndexInfo {
+interface IndexInfo {
   name: string;
   /** Key columns in order (expressions are left out; see `definition`). */
   columns: string[];
@@ -230,7 +227,7 @@ export interface FunctionInfo {
 }
 
 /** Above this many rows (by the planner's estimate) a table is not counted exactly. */
-export const ESTIMATE_ABOVE = 1_000_000;
+const ESTIMATE_ABOVE = 1_000_000;
 
 const qualified = (schema: string, table: string) =>
   `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;

@@ -2,7 +2,7 @@
 // of §1 are kept as the integration guide has them; the rest are camelCase.
 import type { CallAnalysis, NormalizedObjective, Sender } from './normalizers';
 
-export type { CallAnalysis, NormalizedObjective, Sender };
+export type { CallAnalysis, NormalizedObjective };
 
 export interface ChatMessage {
   id: number;
@@ -57,7 +57,7 @@ export interface SessionInfo {
   updatedAt: string | null;
 }
 
-export interface ObjectiveStat extends CampaignObjective {
+interface ObjectiveStat extends CampaignObjective {
   achieved: number;
   /** Share of the campaign's contacts, 0–1. */
   share: number;

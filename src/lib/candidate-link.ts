@@ -1,14 +1,14 @@
 // The open candidate and dialog tab live in the URL (`?candidate=+447853723604&tab=chat`) so a
 // link reopens them; any page can open the dialog by setting these parameters.
-export const CANDIDATE_TABS = ['info', 'notes', 'chat', 'calls', 'timeline'] as const;
+const CANDIDATE_TABS = ['info', 'notes', 'chat', 'calls', 'timeline'] as const;
 export type CandidateTab = (typeof CANDIDATE_TABS)[number];
 
 export const CANDIDATE_PARAM = 'candidate';
-export const TAB_PARAM = 'tab';
+const TAB_PARAM = 'tab';
 /** The chat message to scroll to and highlight (`&message=<id>`). */
-export const MESSAGE_PARAM = 'message';
+const MESSAGE_PARAM = 'message';
 /** The call whose transcript is open (`&call=<call id>`). */
-export const CALL_PARAM = 'call';
+const CALL_PARAM = 'call';
 
 /** What to show inside the tab: a message in the chat, a call's transcript. */
 export interface CandidateFocus {

@@ -1,5 +1,5 @@
 /** PostgREST's default cap on rows per response (Supabase's `max_rows`). */
-export const PAGE_SIZE = 1000;
+const PAGE_SIZE = 1000;
 
 interface PageResult<Row> {
   data: Row[] | null;

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { getSession, onAuthStateChange, type AuthSession } from '@/lib/auth-api';
 import { authKeys } from './keys';
 
-export const sessionQueryOptions = () =>
+const sessionQueryOptions = () =>
   queryOptions({
     queryKey: authKeys.session(),
     queryFn: getSession,

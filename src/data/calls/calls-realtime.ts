@@ -5,7 +5,6 @@ import { compareInstants } from '@/lib/instant-order';
 import { candidateKeys } from '../candidates/keys';
 import type { RealtimeContext } from '../realtime/realtime-context';
 import { type RowShape, mergeIntoList } from '../realtime/merge-rule';
-import { callKeys } from './keys';
 
 const callRow = (call: CallInfo): CallRow => ({
   call_id: call.call_id,
@@ -20,7 +19,7 @@ const callRow = (call: CallInfo): CallRow => ({
 });
 
 /** Calls as the API lists them: newest first, undated last, then by id (candidate_summary's order). */
-export function compareCalls(a: CallInfo, b: CallInfo): number {
+function compareCalls(a: CallInfo, b: CallInfo): number {
   if (a.called_at !== b.called_at) {
     if (!a.called_at || !b.called_at) return a.called_at ? -1 : 1;
     const byTime = compareInstants(b.called_at, a.called_at);
@@ -49,8 +48,8 @@ const CALL_SHAPE: RowShape<CallRow, CallInfo> = {
 };
 
 /**
- * Every change to calls goes into the call lists it concerns by the merge rule: a new call shows at
- * once, a call that ends (status, then transcript and analysis, then the recording, often in
+ * Every change to calls goes into the call history of each candidate summary it concerns, by the
+ * merge rule: a new call shows at once, a call that ends (status, then transcript and analysis, then the recording, often in
  * separate updates) changes in place without losing what earlier updates brought.
  */
 export function applyCallChange(context: RealtimeContext, change: BackendChange): void {
@@ -67,19 +66,6 @@ export function applyCallChange(context: RealtimeContext, change: BackendChange)
       );
       if (refetch) refetchSoon(queryKey);
       return items === profile.callHistory ? profile : { ...profile, callHistory: [...items] };
-    });
-  }
-  for (const [queryKey] of queryClient.getQueriesData({ queryKey: callKeys.sessions() })) {
-    const sessionId = queryKey[callKeys.sessions().length];
-    patch<CallInfo[]>(queryKey, (calls) => {
-      const { items, refetch } = mergeIntoList(
-        calls,
-        change,
-        CALL_SHAPE,
-        (row) => row.session_id === sessionId,
-      );
-      if (refetch) refetchSoon(queryKey);
-      return items === calls ? calls : [...items];
     });
   }
 }

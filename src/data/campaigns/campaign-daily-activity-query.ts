@@ -4,14 +4,9 @@ import { STATS_REFRESH_MS } from '../refresh';
 import { campaignKeys } from './keys';
 
 /** The viewer's time zone (DESIGN §8), so "a day" is the viewer's day. */
-export const viewerTimeZone = () =>
-  Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London';
+const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London';
 
-export const campaignDailyActivityQuery = (
-  campaign: string,
-  days = 14,
-  timeZone = viewerTimeZone(),
-) =>
+const campaignDailyActivityQuery = (campaign: string, days = 14, timeZone = viewerTimeZone()) =>
   queryOptions({
     queryKey: campaignKeys.dailyActivity(campaign, days, timeZone),
     queryFn: ({ signal }) => getCampaignDailyActivity(campaign, { days, timeZone }, { signal }),

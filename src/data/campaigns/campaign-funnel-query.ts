@@ -4,7 +4,7 @@ import { STATS_REFRESH_MS } from '../refresh';
 import { campaignKeys } from './keys';
 
 /** Contacts → replied → called → each objective: one request. */
-export const campaignFunnelQuery = (campaign: string) =>
+const campaignFunnelQuery = (campaign: string) =>
   queryOptions({
     queryKey: campaignKeys.funnel(campaign),
     queryFn: ({ signal }) => getCampaignFunnel(campaign, { signal }),

@@ -8,7 +8,7 @@ import { campaignKeys } from './keys';
 export type CampaignSession = WithCandidateName<CampaignSessionData>;
 
 /** A campaign's sessions filtered in Postgres, with the total and the names the app knows. */
-export async function fetchCampaignSessions(
+async function fetchCampaignSessions(
   campaign: string,
   filters: CampaignSessionFilters,
   signal?: AbortSignal,
@@ -17,7 +17,7 @@ export async function fetchCampaignSessions(
   return { rows: await withCandidateNames(page.rows, { signal }), total: page.total };
 }
 
-export const campaignSessionsQuery = (campaign: string, filters: CampaignSessionFilters = {}) =>
+const campaignSessionsQuery = (campaign: string, filters: CampaignSessionFilters = {}) =>
   queryOptions({
     queryKey: campaignKeys.sessions(campaign, filters),
     queryFn: ({ signal }) => fetchCampaignSessions(campaign, filters, signal),

@@ -4,19 +4,11 @@ import { STATS_REFRESH_MS } from '../refresh';
 import { campaignKeys } from './keys';
 
 /** Every campaign's statistics in one request. */
-export const allCampaignStatsQuery = () =>
+const allCampaignStatsQuery = () =>
   queryOptions({
     queryKey: campaignKeys.stats(),
     queryFn: ({ signal }) => getCampaignStats(undefined, { signal }),
     refetchInterval: STATS_REFRESH_MS,
   });
 
-export const campaignStatsQuery = (campaign: string) =>
-  queryOptions({
-    queryKey: campaignKeys.statsOf(campaign),
-    queryFn: async ({ signal }) => (await getCampaignStats(campaign, { signal }))[0] ?? null,
-    refetchInterval: STATS_REFRESH_MS,
-  });
-
 export const useAllCampaignStats = () => useQuery(allCampaignStatsQuery());
-export const useCampaignStats = (campaign: string) => useQuery(campaignStatsQuery(campaign));

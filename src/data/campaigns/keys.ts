@@ -3,8 +3,6 @@ import type { CampaignSessionFilters } from '@/lib/backend-types';
 export const campaignKeys = {
   all: ['campaigns'] as const,
   stats: () => [...campaignKeys.all, 'stats'] as const,
-  statsOf: (campaign: string) => [...campaignKeys.stats(), campaign] as const,
-  info: (campaign: string) => [...campaignKeys.all, 'info', campaign] as const,
   sessions: (campaign: string, filters: CampaignSessionFilters) =>
     [...campaignKeys.all, 'sessions', campaign, filters] as const,
   funnel: (campaign: string) => [...campaignKeys.all, 'funnel', campaign] as const,

@@ -7,7 +7,7 @@ import { LIVE_REFRESH_MS } from '../refresh';
 import { candidateKeys } from './keys';
 
 /** Sessions, campaign, calls, objective timeline and the conversation's size: one request. */
-export const candidateProfileQuery = (phone: string) =>
+const candidateProfileQuery = (phone: string) =>
   queryOptions({
     queryKey: candidateKeys.profile(phone),
     queryFn: async ({ client, signal }) => {

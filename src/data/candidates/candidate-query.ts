@@ -3,7 +3,7 @@ import { getCandidateByPhone } from '@/lib/app-api';
 import { candidateKeys } from './keys';
 
 /** The app's record of the candidate with this phone (any format), or null. */
-export const candidateQuery = (phone: string) =>
+const candidateQuery = (phone: string) =>
   queryOptions({
     queryKey: candidateKeys.byPhone(phone),
     queryFn: ({ signal }) => getCandidateByPhone(phone, { signal }),

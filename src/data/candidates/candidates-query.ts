@@ -19,7 +19,7 @@ export interface CandidateRow extends Candidate {
  * A page of candidates joined with their backend sessions: two requests whatever the page size,
  * never one per row.
  */
-export async function fetchCandidatePage(
+async function fetchCandidatePage(
   filters: CandidateFilters,
   offset: number,
   limit: number,
@@ -50,11 +50,7 @@ export async function fetchCandidatePage(
   };
 }
 
-export const candidatesQuery = (
-  filters: CandidateFilters,
-  offset = 0,
-  limit = CANDIDATES_PAGE_SIZE,
-) =>
+const candidatesQuery = (filters: CandidateFilters, offset = 0, limit = CANDIDATES_PAGE_SIZE) =>
   queryOptions({
     queryKey: candidateKeys.list(filters, offset, limit),
     queryFn: ({ signal }) => fetchCandidatePage(filters, offset, limit, signal),

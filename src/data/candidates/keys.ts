@@ -8,5 +8,4 @@ export const candidateKeys = {
   byPhone: (phone: string) => [...candidateKeys.all, 'by-phone', phone] as const,
   profiles: () => [...candidateKeys.all, 'profile'] as const,
   profile: (phone: string) => [...candidateKeys.profiles(), phone] as const,
-  jobs: () => [...candidateKeys.all, 'jobs'] as const,
 };

@@ -8,7 +8,7 @@ import { LIVE_REFRESH_MS } from '../refresh';
 import { chatKeys } from './keys';
 
 /** A candidate's conversation, newest page first; each next page is older (keyset cursor). */
-export const chatPagesQuery = (phone: string) =>
+const chatPagesQuery = (phone: string) =>
   infiniteQueryOptions({
     queryKey: chatKeys.conversation(phone),
     queryFn: ({ pageParam, signal }) =>

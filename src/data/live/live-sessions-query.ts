@@ -40,7 +40,7 @@ async function searchFilters(
 }
 
 /** The most recently active sessions, with the names the app knows. */
-export async function fetchLiveSessions(
+async function fetchLiveSessions(
   limit: number,
   filters: LiveFilters,
   signal?: AbortSignal,
@@ -57,7 +57,7 @@ export async function fetchLiveSessions(
   return withCandidateNames(sessions, { signal });
 }
 
-export const liveSessionsQuery = (limit: number, filters: LiveFilters = {}) =>
+const liveSessionsQuery = (limit: number, filters: LiveFilters = {}) =>
   queryOptions({
     queryKey: liveKeys.sessions(limit, filters),
     queryFn: ({ signal }) => fetchLiveSessions(limit, filters, signal),

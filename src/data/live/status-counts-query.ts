@@ -5,7 +5,7 @@ import { liveKeys } from './keys';
 import { usePausable } from './pausable';
 
 /** Sessions per status, for one campaign or all (null): counted in Postgres. */
-export const statusCountsQuery = (campaign: string | null) =>
+const statusCountsQuery = (campaign: string | null) =>
   queryOptions({
     queryKey: liveKeys.statusCounts(campaign),
     queryFn: ({ signal }) => getSessionStatusCounts(campaign, { signal }),

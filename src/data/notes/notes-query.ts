@@ -3,7 +3,7 @@ import { listNotes } from '@/lib/app-api';
 import { noteKeys } from './keys';
 
 /** A candidate's notes, newest first; idle while the candidate is not known (null). */
-export const notesQuery = (candidateId: number | null) =>
+const notesQuery = (candidateId: number | null) =>
   queryOptions({
     queryKey: noteKeys.of(candidateId),
     queryFn: candidateId === null ? skipToken : ({ signal }) => listNotes(candidateId, { signal }),

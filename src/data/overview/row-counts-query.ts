@@ -8,12 +8,12 @@ export interface RowCounts {
   app: Record<AppTable, number>;
 }
 
-export async function fetchRowCounts(signal?: AbortSignal): Promise<RowCounts> {
+async function fetchRowCounts(signal?: AbortSignal): Promise<RowCounts> {
   const [backend, app] = await Promise.all([getBackendRowCounts(signal), getAppRowCounts(signal)]);
   return { backend, app };
 }
 
-export const rowCountsQueryOptions = () =>
+const rowCountsQueryOptions = () =>
   queryOptions({
     queryKey: overviewKeys.rowCounts(),
     queryFn: ({ signal }) => fetchRowCounts(signal),

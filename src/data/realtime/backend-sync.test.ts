@@ -1,11 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendChange, ChangeHandlers } from '@/lib/backend-changes';
-import type { CallInfo, ChatMessage } from '@/lib/backend-types';
+import type { CandidateSummary, ChatMessage } from '@/lib/backend-types';
 import { DAVE_PHONE, chatPage, daveProfile } from '@/test/demo-data';
 import { candidateKeys } from '../candidates/keys';
 import { type ChatPages, loadedMessages } from '../chat/chat-pages';
-import { callKeys } from '../calls/keys';
 import { chatKeys } from '../chat/keys';
 import { liveKeys } from '../live/keys';
 import { AWAKE_TICK_MS, OFFLINE_AFTER_MS, startBackendSync } from './backend-sync';
@@ -86,7 +85,8 @@ describe('startBackendSync', () => {
 
   it('puts a new call first and updates a finished call in place', () => {
     const { queryClient, handlers } = setup();
-    queryClient.setQueryData<CallInfo[]>(callKeys.session('s1'), []);
+    const profileKey = candidateKeys.profile(DAVE_PHONE);
+    queryClient.setQueryData(profileKey, daveProfile({ sessionIds: ['s1'], callHistory: [] }));
     const change = (status: string, duration: number | null): BackendChange => ({
       table: 'calls',
       eventType: 'INSERT',
@@ -105,7 +105,7 @@ describe('startBackendSync', () => {
     });
     handlers().onChange(change('in-progress', null));
     handlers().onChange({ ...change('completed', 95), eventType: 'UPDATE' });
-    expect(queryClient.getQueryData<CallInfo[]>(callKeys.session('s1'))).toEqual([
+    expect(queryClient.getQueryData<CandidateSummary>(profileKey)?.callHistory).toEqual([
       expect.objectContaining({ call_id: 'c1', status: 'completed', durationLabel: '1:35' }),
     ]);
   });
@@ -182,7 +182,8 @@ describe('startBackendSync', () => {
     const old = setup(store);
     old.handlers().onStatus('SUBSCRIBED');
     old.stop();
-    old.queryClient.setQueryData<CallInfo[]>(callKeys.session('s1'), []);
+    const profileKey = candidateKeys.profile(DAVE_PHONE);
+    old.queryClient.setQueryData(profileKey, daveProfile({ sessionIds: ['s1'], callHistory: [] }));
     const invalidate = vi.spyOn(old.queryClient, 'invalidateQueries');
 
     // The next user's sync is live on the same store before the old channel's last callbacks.
@@ -205,6 +206,6 @@ describe('startBackendSync', () => {
     expect(store.get()).toBe(live);
     expect(store.get().status).toBe('live');
     expect(invalidate).not.toHaveBeenCalled();
-    expect(old.queryClient.getQueryData(callKeys.session('s1'))).toEqual([]);
+    expect(old.queryClient.getQueryData<CandidateSummary>(profileKey)?.callHistory).toEqual([]);
   });
 });

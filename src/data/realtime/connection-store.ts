@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export interface ConnectionState {
   status: ConnectionStatus;

@@ -27,7 +27,7 @@ export function spreadsheetSafe(value: string): string {
 }
 
 /** The sessions table's columns, as the CSV has them (the candidate cell is two columns). */
-export const SESSION_CSV_COLUMNS: readonly {
+const SESSION_CSV_COLUMNS: readonly {
   header: string;
   value: (session: CampaignSession) => string;
 }[] = [

@@ -21,7 +21,7 @@ export interface SessionsView {
   limit: number;
 }
 
-export const FIRST_ROWS = 100;
+const FIRST_ROWS = 100;
 const MAX_ROWS = 1000;
 
 const PARAM = {

@@ -9,7 +9,7 @@ import {
   type UnknownRecord,
 } from './text';
 
-export interface AnalysisField {
+interface AnalysisField {
   /** `in_voicemail`, or `parent.child` for a value one object down. */
   key: string;
   label: string;

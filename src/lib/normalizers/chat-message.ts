@@ -9,7 +9,7 @@ import {
 
 export type { Sender };
 
-export interface NormalizedMessage {
+interface NormalizedMessage {
   sender: Sender;
   /** Plain text, trimmed; render it as text, never as HTML. */
   text: string;

@@ -1,7 +1,7 @@
 import { total } from './text';
 
 export type PhoneError = 'empty' | 'not a phone number' | 'too short' | 'too long';
-export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: PhoneError };
+type PhoneResult = { ok: true; e164: string } | { ok: false; reason: PhoneError };
 
 // Channel prefixes (Twilio `whatsapp:`, `tel:` links) and WhatsApp JID suffixes (WAHA, Baileys).
 const CHANNEL_PREFIX = /^(?:whatsapp|tel|sms):/i;
