@@ -99,7 +99,7 @@ export async function seedScale(
   if (sessions)
     await step(`${messages.toLocaleString('en-GB')} messages`, SQL_MESSAGES, [messages, sessions]);
   if (sessions) await step(`${calls.toLocaleString('en-GB')} calls`, SQL_CALLS, [calls, sessions]);
-  // and the dashboard's rollup (20261126120000_backend_activity_rollup.sql), where it exists
+  // and the dashboard's rollup (…_backend_baseline.sql), where it exists
   const { rows } = await client.query<{ rollup: string | null }>(
     "select to_regclass('public.session_activity_rollup')::text as rollup",
   );

@@ -3,8 +3,9 @@ import { type BackendApi, createBackendApi } from '@/lib/backend-queries';
 import { DEMO_EXAMPLES, DEMO_STAFF } from '../../stack/demo';
 import { newClient, signedInClient, strangerClient, withDb } from '../support/clients';
 
-// The read models of 20261126110000_backend_campaign_activity.sql against direct SQL on the same
-// rows: the demo campaign for realistic data, and a campaign of this file's own for exact numbers.
+// The campaign read models of …_backend_baseline.sql (funnel, daily activity, sessions, status
+// counts) against direct SQL on the same rows: the demo campaign for realistic data, and a
+// campaign of this file's own for exact numbers.
 
 let api: BackendApi;
 const PLUMBER = DEMO_EXAMPLES.campaign;

@@ -3,7 +3,7 @@ import phones from '@/lib/normalizers/fixtures/phones.json';
 import { normalizePhone } from '@/lib/normalizers';
 import { withDb } from '../support/clients';
 
-// One person, one key: the SQL phone_key (…_common_phone_key.sql), which joins rows in Postgres,
+// One person, one key: the SQL phone_key (…_common_baseline.sql), which joins rows in Postgres,
 // must say exactly what the dashboard's normalizePhone says, or a candidate found in one place is
 // lost in another. Checked on the fixtures and on generated forms of generated numbers.
 

@@ -2,10 +2,10 @@ import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { withDb } from '../support/clients';
 
-// 20261126120000_backend_activity_rollup.sql: the rollups that the triggers keep must equal the
+// The rollups of …_backend_baseline.sql: the rollups that the triggers keep must equal the
 // rollups rebuilt from scratch, after any write the agent may make, and a failing rollup must
-// never fail the agent's write. 20261126140000_backend_status_rollup.sql: the status counts
-// equal a count over the sessions, before and after a rebuild.
+// never fail the agent's write. The status counts equal a count over the sessions, before and
+// after a rebuild.
 
 const ROLLUPS = [
   'session_activity_rollup',

@@ -1,13 +1,47 @@
--- One person, one key (issue "Live equals fresh"): the agent stores a phone in any form
--- (+447853723604, 447853723604, 07853723604, +44 7853 723604, whatsapp:+447853723604, …), and so
--- do imported candidates. Rows are compared by this normalised key, computed by the same rules as
--- the dashboard's normalizePhone (src/lib/normalizers/phone.ts; tests/integration/phone-key.test.ts
--- checks that both agree). Common: the backend's lookups and the app's candidates both use it.
+-- Baseline of what both projects need (DESIGN §1): the staff check and the phone key. Applied to
+-- each project, before its own baseline. Folded from the history before anything was deployed;
+-- migrations are append-only from here: change a definition in a new migration, never here.
+
+-- One staff check for every policy, in both layouts of DESIGN §1.
+--
+-- Where staff_members lives in this database (one project, the local stack) it is the source of
+-- truth, so removing a member takes effect on their next request. In a backend project without it,
+-- the app project's auth put the member's role in the JWT (app_metadata.staff_role), and that claim
+-- is trusted because both projects share the JWT secret.
+--
+-- plpgsql (not sql) so that the body may name public.staff_members before, or without, the table.
+create function public.is_staff()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if auth.uid() is null then
+    return false;
+  end if;
+  if to_regclass('public.staff_members') is not null then
+    return exists (select 1 from public.staff_members m where m.user_id = auth.uid());
+  end if;
+  return coalesce(auth.jwt() -> 'app_metadata' ->> 'staff_role', '') in ('recruiter', 'ops', 'manager', 'admin');
+end;
+$$;
+
+revoke all on function public.is_staff() from public, anon;
+grant execute on function public.is_staff() to authenticated, service_role;
+
+-- One person, one key: the agent stores a phone in any form (+447853723604, 447853723604,
+-- 07853723604, +44 7853 723604, whatsapp:+447853723604, …), and so do imported candidates. Rows
+-- are compared by this normalised key, computed by the same rules as the dashboard's normalizePhone
+-- (src/lib/normalizers/phone.ts; tests/integration/phone-key.test.ts checks that both agree).
+-- Matching a list of spelled-out variants instead would miss forms nobody listed
+-- (`+44 (0)7853 723604`, ` +447853-723-604 `).
 
 -- Any stored or typed form of a phone number → E.164 (`+447853723604`), or null when it is no
 -- phone number. UK-centric like the TypeScript rules: national `07…` numbers are British, and so
 -- is a bare 10-digit number starting with 7.
-create or replace function public.phone_key(p_phone text)
+create function public.phone_key(p_phone text)
 returns text
 language plpgsql
 immutable
@@ -63,8 +97,9 @@ begin
 end;
 $$;
 
--- The keys of a list of phones, for `phone_key(col) = any (…)` against the indexes below.
-create or replace function public.phone_keys(p_phones text[])
+-- The keys of a list of phones, for `phone_key(col) = any (…)` against the phone_key indexes of
+-- sessions, numbers and candidates.
+create function public.phone_keys(p_phones text[])
 returns text[]
 language sql
 immutable
