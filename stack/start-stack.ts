@@ -1,14 +1,16 @@
 import type http from 'node:http';
 import pg from 'pg';
 import { createAuthHandler } from './auth/auth-server';
-import { type StackConfig, apiUrl, dbUrl } from './config';
+import { type StackConfig, apiUrl, dbUrl, pgDataDir } from './config';
 import { seedDemoData } from './demo';
 import { createGateway } from './gateway';
+import { clearLeftovers, forgetStack, recordStack } from './leftovers';
 import { migrate } from './migrate';
 import { assertPortFree, freePort } from './net';
 import { type RunningPostgres, startPostgres } from './postgres';
 import { type RunningPostgrest, startPostgrest } from './postgrest';
 import { type RealtimeServer, startRealtime } from './realtime/server';
+import { startWatchdog } from './watchdog';
 
 export interface RunningStack {
   config: StackConfig;
@@ -24,11 +26,16 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-/** Postgres → migrations → demo data (empty database only) → PostgREST → realtime → gateway. */
+/**
+ * What a dead stack left on the data folder is cleared, then: Postgres → migrations → demo data
+ * (empty database only) → PostgREST → realtime → gateway. However this process ends, a watchdog
+ * takes Postgres and PostgREST with it.
+ */
 export async function startStack(
   config: StackConfig,
   { log = console.log }: StartOptions = {},
 ): Promise<RunningStack> {
+  await clearLeftovers(config.dataDir, pgDataDir(config), log);
   await assertPortFree(config.apiPort, 'API gateway', config.host);
   await assertPortFree(config.dbPort, 'Postgres', config.host);
   const restPort = config.restPort || (await freePort(config.host));
@@ -39,6 +46,7 @@ export async function startStack(
   let realtime: RealtimeServer | undefined;
   let pool: pg.Pool | undefined;
   let gateway: http.Server | undefined;
+  const watchdog = startWatchdog();
 
   const stop = async () => {
     stopping = true;
@@ -48,10 +56,14 @@ export async function startStack(
     await postgrest?.stop();
     await pool?.end().catch(() => undefined);
     await postgres?.stop();
+    await forgetStack(config.dataDir).catch(() => undefined);
+    watchdog.stop();
   };
 
   try {
     postgres = await startPostgres(config, (line) => log(`[postgres] ${line}`));
+    watchdog.watch(postgres.pid, 'INT');
+    await recordStack(config.dataDir);
     pool = new pg.Pool({ connectionString: dbUrl(config), max: 10 });
     pool.on('error', () => undefined); // idle clients die with Postgres; the crash watcher reports it
 
@@ -64,7 +76,13 @@ export async function startStack(
       client.release();
     }
 
-    postgrest = await startPostgrest(config, restPort, (line) => log(`[postgrest] ${line}`));
+    postgrest = await startPostgrest(
+      config,
+      restPort,
+      (line) => log(`[postgrest] ${line}`),
+      watchdog,
+    );
+    await recordStack(config.dataDir, postgrest.child.pid);
     const auth = createAuthHandler({
       pool,
       jwtSecret: config.jwtSecret,

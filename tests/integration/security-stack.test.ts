@@ -1,6 +1,12 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../stack/net';
 import { stackInfo } from '../support/clients';
+import { alive, pidsOf, startCli } from '../support/stack-cli';
 
 // Issue 16: the stack itself under hostile input. Every case sends real requests to the real
 // stack, mostly raw (net, fetch) because the official clients never send such things.
@@ -87,5 +93,81 @@ describe('bad input gets a 4xx with a plain message, never a Postgres error', ()
     const res = await answer(await fetch(`${apiUrl}/storage/v1/object/public/recordings/%E0%A4%A`));
     expect(res.status).toBe(400);
     expect(res.body).not.toMatch(/URIError|URI malformed/);
+  });
+});
+
+describe('however a stack ends, it takes Postgres and PostgREST with it', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-ends-'));
+    env = {
+      ...process.env,
+      STACK_API_PORT: String(await freePort()),
+      STACK_DB_PORT: String(await freePort()),
+      STACK_DATA_DIR: dataDir,
+      STACK_SEED: 'false',
+    };
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  async function allGone(pids: number[], ms = 10_000) {
+    const deadline = Date.now() + ms;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return pids.filter(alive);
+  }
+
+  /** Direct children of `pid` (Linux /proc): the stack's watchdog among them. */
+  const childrenOf = (pid: number) =>
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((entry) => {
+        try {
+          // "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+
+  it('KILL of the stack process', async () => {
+    const stack = startCli(env);
+    const pids = await pidsOf(stack);
+    stack.child.kill('SIGKILL');
+    await stack.exit;
+    expect(await allGone(pids)).toEqual([]);
+  });
+
+  it('TERM, then KILL before the shutdown is through', async () => {
+    const stack = startCli(env);
+    const pids = await pidsOf(stack);
+    stack.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 50));
+    stack.child.kill('SIGKILL');
+    await stack.exit;
+    expect(await allGone(pids)).toEqual([]);
+  });
+
+  it('a new start clears what a dead stack left running on its data folder', async () => {
+    const first = startCli(env);
+    const pids = await pidsOf(first);
+    // The stack and its watchdog die at once, as in a crash of everything but the children.
+    for (const pid of [
+      ...childrenOf(first.child.pid!).filter((p) => !pids.includes(p)),
+      first.child.pid!,
+    ])
+      process.kill(pid, 'SIGKILL');
+    await first.exit;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pids.filter(alive)).toEqual(pids); // left behind
+
+    const second = startCli(env);
+    const next = await pidsOf(second);
+    expect(pids.filter(alive)).toEqual([]);
+    second.child.kill('SIGTERM');
+    expect(await second.exit).toBe(0);
+    expect(await allGone(next)).toEqual([]);
   });
 });

@@ -1,62 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../stack/net';
-
-/** `npm run stack` as a user runs it: its own process, output, signals and exit code. */
-interface StackProcess {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
+import { alive, pidsOf, startCli } from '../support/stack-cli';
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
-
-function startCli(): StackProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
-}
-
-async function waitFor(
-  p: StackProcess,
-  pattern: RegExp,
-  timeoutMs = 60_000,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = p.output().match(pattern);
-    if (match) return match;
-    if (p.child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`Never saw ${pattern}:\n${p.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function pidsOf(p: StackProcess) {
-  const [, postgres, postgrest] = await waitFor(p, /Processes\s+postgres (\d+), postgrest (\d+)/);
-  await waitFor(p, /ready/);
-  return [Number(postgres), Number(postgrest)];
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-cli-'));
@@ -72,7 +23,7 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('npm run stack', () => {
   it('prints the URLs and keys, says ready, and SIGTERM stops every child process', async () => {
-    const stack = startCli();
+    const stack = startCli(env);
     const pids = await pidsOf(stack);
     expect(stack.output()).toContain(`http://127.0.0.1:${env.STACK_API_PORT}`);
     expect(stack.output()).toMatch(/anon key\s+eyJ/);
@@ -84,7 +35,7 @@ describe('npm run stack', () => {
   });
 
   it('says which part died and exits non-zero when PostgREST dies', async () => {
-    const stack = startCli();
+    const stack = startCli(env);
     const [postgres, postgrest] = await pidsOf(stack);
     process.kill(postgrest!, 'SIGKILL');
     expect(await stack.exit).toBe(1);
@@ -96,7 +47,7 @@ describe('npm run stack', () => {
     const blocker = net.createServer().listen(Number(env.STACK_API_PORT), '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
     try {
-      const stack = startCli();
+      const stack = startCli(env);
       expect(await stack.exit).toBe(1);
       expect(stack.output()).toContain(
         `Port ${env.STACK_API_PORT} (API gateway) is already in use`,
