@@ -354,9 +354,14 @@ describe('realtime on every published table (DESIGN §6)', () => {
         `insert into public.calls (call_id, session_id, status, transcript) values ($1, $1, 'completed', 'secret')`,
         [session],
       );
+      await db.query(
+        `insert into public.numbers (phone_number, session_id) values ('+447700900999', $1)`,
+        [session],
+      );
       await db.query(`update public.sessions set status = 'completed' where session_id = $1`, [
         session,
       ]);
+      await db.query('delete from public.numbers where session_id = $1', [session]);
       await db.query('delete from public.calls where call_id = $1', [session]);
       await db.query('delete from public.chat_history where session_id = $1', [session]);
       await db.query('delete from public.sessions where session_id = $1', [session]);
