@@ -189,8 +189,11 @@ export async function runSync({ seed, operations, log = console.log }: RunOption
     );
     if (older !== true) older.click();
     await until(() => pagesHeld() >= 2, 'the second page of the chat');
+    let wasLive = true;
     const stopWatching = connectionStore.subscribe(() => {
-      if (connectionStore.get().status !== 'live') reconnects += 1;
+      const isLive = connectionStore.get().status === 'live';
+      if (wasLive && !isLive) reconnects += 1;
+      wasLive = isLive;
     });
     cleanups.push(stopWatching);
     const cache = watchCache(liveTree.queryClient);
