@@ -15,15 +15,36 @@ export interface StackConfig {
   seedDemoData: boolean;
   /** Fixed "now" for the demo data (deterministic tests); defaults to the time of seeding. */
   demoAnchor?: Date;
+  authRateLimits: AuthRateLimits;
 }
+
+/**
+ * Requests allowed per 5 minutes (a burst of that many, then refilled evenly). Per IP, GoTrue's
+ * defaults on Supabase: 30 sign-ins and sign-ups, 150 token refreshes; per e-mail, failed sign-ins,
+ * so that guessing one account's password from many addresses is limited too.
+ */
+export interface AuthRateLimits {
+  signInsPerIp: number;
+  refreshesPerIp: number;
+  failedSignInsPerEmail: number;
+}
+export const AUTH_RATE_WINDOW_SECONDS = 300;
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
-function intFromEnv(value: string | undefined, fallback: number, name: string): number {
+const PORT = [0, 65535] as const;
+const COUNT = [1, 1_000_000_000] as const;
+
+function intFromEnv(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  [min, max]: readonly [number, number] = PORT,
+): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`${name} must be a port number, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
 }
 
@@ -40,6 +61,26 @@ export function loadStackConfig(
     dataDir: path.resolve(REPO_ROOT, env.STACK_DATA_DIR || '.stack'),
     jwtSecret: LOCAL_JWT_SECRET,
     jwtExpirySeconds: intFromEnv(env.STACK_JWT_EXPIRY, 3600, 'STACK_JWT_EXPIRY'),
+    authRateLimits: {
+      signInsPerIp: intFromEnv(
+        env.STACK_AUTH_RATE_LIMIT_SIGN_IN,
+        30,
+        'STACK_AUTH_RATE_LIMIT_SIGN_IN',
+        COUNT,
+      ),
+      refreshesPerIp: intFromEnv(
+        env.STACK_AUTH_RATE_LIMIT_REFRESH,
+        150,
+        'STACK_AUTH_RATE_LIMIT_REFRESH',
+        COUNT,
+      ),
+      failedSignInsPerEmail: intFromEnv(
+        env.STACK_AUTH_RATE_LIMIT_FAILED_SIGN_IN_PER_EMAIL,
+        10,
+        'STACK_AUTH_RATE_LIMIT_FAILED_SIGN_IN_PER_EMAIL',
+        COUNT,
+      ),
+    },
     anonKey: LOCAL_ANON_KEY,
     serviceRoleKey: LOCAL_SERVICE_ROLE_KEY,
     seedDemoData: env.STACK_SEED !== 'false',

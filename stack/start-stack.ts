@@ -89,6 +89,7 @@ export async function startStack(
       issuer: `${apiUrl(config)}/auth/v1`,
       expiresIn: config.jwtExpirySeconds,
       log: (line) => log(`[auth] ${line}`),
+      rateLimits: config.authRateLimits,
     });
     realtime = await startRealtime({
       dbUrl: dbUrl(config),

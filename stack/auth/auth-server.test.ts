@@ -50,6 +50,7 @@ async function startAuth(pool: pg.Pool) {
     issuer: 'test',
     expiresIn: 60,
     log: () => undefined,
+    rateLimits: { signInsPerIp: 100, refreshesPerIp: 100, failedSignInsPerEmail: 100 },
   });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

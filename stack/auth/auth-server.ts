@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
 import { bearerToken, errorAnswer, readBody, sendJson } from '../http';
+import { AUTH_RATE_WINDOW_SECONDS, type AuthRateLimits } from '../config';
+import { RateLimiter } from './rate-limit';
 import { newRefreshToken, signAccessToken, verifyToken } from './tokens';
 
 /**
@@ -17,6 +19,7 @@ export interface AuthOptions {
   expiresIn: number;
   /** Where the details of unexpected errors go; clients get a generic 500. */
   log: (line: string) => void;
+  rateLimits: AuthRateLimits;
 }
 
 class AuthError extends Error {
@@ -24,9 +27,19 @@ class AuthError extends Error {
     readonly status: number,
     readonly errorCode: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** Refuses with GoTrue's 429 when `limiter` has no room for `key`; counts the request if `take`. */
+function limit(limiter: RateLimiter, key: string, take = true): void {
+  const wait = take ? limiter.take(key) : limiter.retryAfter(key);
+  if (wait > 0)
+    throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {
+      'Retry-After': String(wait),
+    });
 }
 
 interface UserRow {
@@ -75,6 +88,10 @@ function userJson(u: UserRow, appMetadata: Record<string, unknown>) {
 
 export function createAuthHandler(options: AuthOptions) {
   const { pool } = options;
+  const rule = (capacity: number) => ({ capacity, windowSeconds: AUTH_RATE_WINDOW_SECONDS });
+  const signInsPerIp = new RateLimiter(rule(options.rateLimits.signInsPerIp));
+  const refreshesPerIp = new RateLimiter(rule(options.rateLimits.refreshesPerIp));
+  const failuresPerEmail = new RateLimiter(rule(options.rateLimits.failedSignInsPerEmail));
 
   // Whether the custom access token hook exists, looked up on the first token issued. The stack
   // applies migrations before it creates this handler, so the answer holds while it runs; a
@@ -193,13 +210,18 @@ export function createAuthHandler(options: AuthOptions) {
 
   async function passwordGrant(body: Record<string, unknown>) {
     const { email, password } = credentials(body);
+    // An account whose password was guessed at too often is closed to every attempt for a while,
+    // the right password included; unknown e-mails alike, so the limit tells nothing either.
+    limit(failuresPerEmail, email, false);
     const { rows } = await pool.query<UserRow>('select * from auth.users where email = $1', [
       email,
     ]);
     const user = rows[0];
     // Same answer for an unknown email and a wrong password: no account enumeration.
-    if (!user || !(await bcrypt.compare(password, user.encrypted_password)))
+    if (!user || !(await bcrypt.compare(password, user.encrypted_password))) {
+      failuresPerEmail.take(email);
       throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+    }
     return startSession(user);
   }
 
@@ -312,12 +334,22 @@ export function createAuthHandler(options: AuthOptions) {
   ) {
     try {
       const route = `${req.method} ${path}`;
-      if (route === 'POST /signup') return sendJson(res, 200, await signup(await parseJson(req)));
+      // The peer's address: a local stack sits behind no proxy, and X-Forwarded-For is anyone's to set.
+      const ip = req.socket.remoteAddress ?? '';
+      if (route === 'POST /signup') {
+        limit(signInsPerIp, ip);
+        return sendJson(res, 200, await signup(await parseJson(req)));
+      }
       if (route === 'POST /token') {
-        const body = await parseJson(req);
         const grant = query.get('grant_type');
-        if (grant === 'password') return sendJson(res, 200, await passwordGrant(body));
-        if (grant === 'refresh_token') return sendJson(res, 200, await refreshGrant(body));
+        if (grant === 'password') {
+          limit(signInsPerIp, ip);
+          return sendJson(res, 200, await passwordGrant(await parseJson(req)));
+        }
+        if (grant === 'refresh_token') {
+          limit(refreshesPerIp, ip);
+          return sendJson(res, 200, await refreshGrant(await parseJson(req)));
+        }
         throw new AuthError(400, 'validation_failed', `Unsupported grant_type "${grant ?? ''}"`);
       }
       if (route === 'GET /user') {
@@ -346,11 +378,12 @@ export function createAuthHandler(options: AuthOptions) {
       throw new AuthError(404, 'not_found', `No auth route ${route}`);
     } catch (error) {
       if (error instanceof AuthError)
-        return sendJson(res, error.status, {
-          code: error.status,
-          error_code: error.errorCode,
-          msg: error.message,
-        });
+        return sendJson(
+          res,
+          error.status,
+          { code: error.status, error_code: error.errorCode, msg: error.message },
+          error.headers,
+        );
       const { status, message } = errorAnswer(error, options.log);
       return sendJson(res, status, {
         code: status,

@@ -4,9 +4,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStackConfig } from '../../stack/config';
 import { freePort } from '../../stack/net';
 import { stackInfo } from '../support/clients';
-import { alive, pidsOf, startCli } from '../support/stack-cli';
+import { alive, pidsOf, startCli, waitFor } from '../support/stack-cli';
 
 // Issue 16: the stack itself under hostile input. Every case sends real requests to the real
 // stack, mostly raw (net, fetch) because the official clients never send such things.
@@ -169,5 +170,80 @@ describe('however a stack ends, it takes Postgres and PostgREST with it', () => 
     second.child.kill('SIGTERM');
     expect(await second.exit).toBe(0);
     expect(await allGone(next)).toEqual([]);
+  });
+});
+
+/** POST to a stack's auth API with the anon key, as supabase-js does. */
+async function authPost(apiUrl: string, path: string, body: unknown) {
+  const res = await fetch(`${apiUrl}/auth/v1${path}`, {
+    method: 'POST',
+    headers: { apikey: stackInfo().anonKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { error_code?: string; refresh_token?: string };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), ...json };
+}
+
+describe('logins cannot be brute-forced', () => {
+  it('after the allowed failed sign-ins for an e-mail, every attempt gets 429, the right password too', async () => {
+    const { apiUrl } = stackInfo();
+    const email = `brute-${Date.now()}@example.com`;
+    const password = 'the-right-password';
+    expect((await authPost(apiUrl, '/signup', { email, password })).status).toBe(200);
+    const allowed = loadStackConfig({}).authRateLimits.failedSignInsPerEmail;
+    const signIn = (pw: string) =>
+      authPost(apiUrl, '/token?grant_type=password', { email, password: pw });
+    for (let i = 0; i < allowed; i++) expect((await signIn(`wrong-${i}`)).status).toBe(400);
+    const refused = await signIn('wrong-again');
+    expect(refused).toMatchObject({ status: 429, error_code: 'over_request_rate_limit' });
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect((await signIn(password)).status).toBe(429);
+  });
+
+  it('sign-ins and token refreshes are limited per IP, as configured by env', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-limits-'));
+    const apiPort = await freePort();
+    const stack = startCli({
+      ...process.env,
+      STACK_API_PORT: String(apiPort),
+      STACK_DB_PORT: String(await freePort()),
+      STACK_DATA_DIR: dataDir,
+      STACK_SEED: 'false',
+      STACK_AUTH_RATE_LIMIT_SIGN_IN: '3',
+      STACK_AUTH_RATE_LIMIT_REFRESH: '2',
+    });
+    try {
+      await waitFor(stack, /ready/);
+      const apiUrl = `http://127.0.0.1:${apiPort}`;
+      const credentials = {
+        email: `per-ip-${Date.now()}@example.com`,
+        password: 'per-ip-password',
+      };
+      const session = await authPost(apiUrl, '/signup', credentials);
+      expect(session.status).toBe(200);
+      const signIn = () => authPost(apiUrl, '/token?grant_type=password', credentials);
+      expect((await signIn()).status).toBe(200);
+      const last = await signIn();
+      expect(last.status).toBe(200);
+      expect(await signIn()).toMatchObject({ status: 429, error_code: 'over_request_rate_limit' });
+
+      let token = last.refresh_token;
+      for (let i = 0; i < 2; i++) {
+        const refreshed = await authPost(apiUrl, '/token?grant_type=refresh_token', {
+          refresh_token: token,
+        });
+        expect(refreshed.status).toBe(200);
+        token = refreshed.refresh_token;
+      }
+      const refused = await authPost(apiUrl, '/token?grant_type=refresh_token', {
+        refresh_token: token,
+      });
+      expect(refused).toMatchObject({ status: 429 });
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    } finally {
+      stack.child.kill('SIGTERM');
+      await stack.exit;
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
