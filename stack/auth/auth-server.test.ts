@@ -65,7 +65,7 @@ async function startAuth(pool: pg.Pool) {
       email: USER.email,
       role: 'authenticated',
       aud: 'authenticated',
-      session_id: 'a-session',
+      session_id: '00000000-0000-4000-8000-000000000002',
       app_metadata: {},
       user_metadata: {},
     },
