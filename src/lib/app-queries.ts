@@ -1,6 +1,6 @@
 import { ApiError, apiErrorFromPostgrest } from './api-error';
 import type { Candidate, CandidateFilters, CandidateStage, Job, Note, Page } from './app-types';
-import { phoneLookup } from './backend-queries';
+import { phoneLookup } from './backend/lookups';
 import type { RequestOptions } from './backend-types';
 import type { Tables } from './database.types';
 import type { DbClient } from './lean-client';

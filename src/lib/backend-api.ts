@@ -5,7 +5,8 @@ import { countRows } from './row-counts';
 import { backendClient } from './supabase';
 
 // The browser's backend API (DESIGN §1), bound to its client. The functions themselves live in
-// backend-queries.ts so that scripts and tests can bind them to a client of their own.
+// backend-queries.ts (one module per domain in backend/) so that scripts and tests can bind them
+// to a client of their own.
 export const backendApi = createBackendApi(backendClient.db);
 export const {
   getChatHistoryByPhone,

@@ -1,5 +1,5 @@
 import type { BackendChange } from '@/lib/backend-changes';
-import { type CallRow, toCall } from '@/lib/backend-queries';
+import { type CallRow, toCall } from '@/lib/backend/mappers';
 import type { CallInfo, CandidateSummary } from '@/lib/backend-types';
 import { compareInstants } from '@/lib/instant-order';
 import { candidateKeys } from '../candidates/keys';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRow } from '@/lib/backend-queries';
+import type { MessageRow } from '@/lib/backend/mappers';
 import type { ChatMessage } from '@/lib/backend-types';
 import { chatPage } from '@/test/demo-data';
 import type { RowChange } from '../realtime/merge-rule';

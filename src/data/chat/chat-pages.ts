@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import { type MessageRow, toMessage } from '@/lib/backend-queries';
+import { type MessageRow, toMessage } from '@/lib/backend/mappers';
 import type { ChatCursor, ChatMessage, ChatPage } from '@/lib/backend-types';
 import type { Json } from '@/lib/database.types';
 import { compareInstants } from '@/lib/instant-order';
