@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import pg from 'pg';
 import { createAuthHandler } from './auth/auth-server';
+import { createPasswordHasher } from './auth/password-hasher';
 import { type StackConfig, apiUrl, dbUrl, pgDataDir } from './config';
 import { seedDemoData } from './demo';
 import { createGateway } from './gateway';
@@ -47,6 +48,7 @@ export async function startStack(
   let pool: pg.Pool | undefined;
   let gateway: http.Server | undefined;
   const watchdog = startWatchdog();
+  const passwords = createPasswordHasher();
 
   const stop = async () => {
     stopping = true;
@@ -56,6 +58,7 @@ export async function startStack(
     await postgrest?.stop();
     await pool?.end().catch(() => undefined);
     await postgres?.stop();
+    await passwords.close();
     await forgetStack(config.dataDir).catch(() => undefined);
     watchdog.stop();
   };
@@ -90,6 +93,7 @@ export async function startStack(
       expiresIn: config.jwtExpirySeconds,
       log: (line) => log(`[auth] ${line}`),
       rateLimits: config.authRateLimits,
+      passwords,
     });
     realtime = await startRealtime({
       dbUrl: dbUrl(config),

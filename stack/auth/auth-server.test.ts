@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuthHandler } from './auth-server';
+import { createPasswordHasher } from './password-hasher';
 import { signAccessToken } from './tokens';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
@@ -51,6 +52,7 @@ async function startAuth(pool: pg.Pool) {
     expiresIn: 60,
     log: () => undefined,
     rateLimits: { signInsPerIp: 100, refreshesPerIp: 100, failedSignInsPerEmail: 100 },
+    passwords: createPasswordHasher(1), // never asked: these tests sign no one in
   });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

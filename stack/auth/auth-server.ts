@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import bcrypt from 'bcryptjs';
 import type pg from 'pg';
 import { bearerToken, errorAnswer, readBody, sendJson } from '../http';
 import { AUTH_RATE_WINDOW_SECONDS, type AuthRateLimits } from '../config';
+import type { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limit';
 import { newRefreshToken, signAccessToken, verifyToken } from './tokens';
 
@@ -20,6 +20,7 @@ export interface AuthOptions {
   /** Where the details of unexpected errors go; clients get a generic 500. */
   log: (line: string) => void;
   rateLimits: AuthRateLimits;
+  passwords: PasswordHasher;
 }
 
 class AuthError extends Error {
@@ -196,7 +197,7 @@ export function createAuthHandler(options: AuthOptions) {
     // jsonb cannot hold a NUL character either.
     if (JSON.stringify(userMetadata).includes('\\u0000'))
       throw new AuthError(400, 'validation_failed', 'User data must not contain NUL characters');
-    const hash = await bcrypt.hash(password, 10);
+    const hash = await options.passwords.hash(password, 10);
     const { rows } = await pool.query<UserRow>(
       `insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
        values ($1, $2, $3, now(), '{"provider":"email","providers":["email"]}', $4)
@@ -218,7 +219,7 @@ export function createAuthHandler(options: AuthOptions) {
     ]);
     const user = rows[0];
     // Same answer for an unknown email and a wrong password: no account enumeration.
-    if (!user || !(await bcrypt.compare(password, user.encrypted_password))) {
+    if (!user || !(await options.passwords.compare(password, user.encrypted_password))) {
       failuresPerEmail.take(email);
       throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
     }
