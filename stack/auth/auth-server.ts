@@ -67,6 +67,17 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** What newRefreshToken makes; anything else cannot be one, and is not sent to Postgres. */
 const REFRESH_TOKEN_RE = /^[\w-]{1,128}$/;
 const MIN_PASSWORD_LENGTH = 6;
+/** bcrypt reads no further: a longer password would match on its first 72 bytes alone. */
+const MAX_PASSWORD_BYTES = 72;
+/** User metadata is copied into every access token; this keeps one well under Node's 16 KiB header limit. */
+const MAX_USER_METADATA_BYTES = 8 * 1024;
+/** The cost sign-up uses; the stand-in hash below has it too, so that both paths do equal work. */
+const BCRYPT_COST = 10;
+/**
+ * Compared against when no account has the e-mail: the answer is the same "Invalid login
+ * credentials" as for a wrong password, and now so is the time it takes.
+ */
+const STAND_IN_HASH = '$2b$10$OKB8FGwyomzMGItZYhWy1um4LEiVGV7l.bnJqz5g..5yl0eMGU6wK';
 
 function userJson(u: UserRow, appMetadata: Record<string, unknown>) {
   return {
@@ -182,6 +193,12 @@ export function createAuthHandler(options: AuthOptions) {
         'validation_failed',
         'Unable to validate email address: invalid format',
       );
+    if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES)
+      throw new AuthError(
+        400,
+        'validation_failed',
+        `Password cannot be longer than ${MAX_PASSWORD_BYTES} bytes`,
+      );
     return { email, password };
   }
 
@@ -194,15 +211,22 @@ export function createAuthHandler(options: AuthOptions) {
         `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
       );
     const userMetadata = body.data && typeof body.data === 'object' ? body.data : {};
+    const metadataJson = JSON.stringify(userMetadata);
+    if (Buffer.byteLength(metadataJson) > MAX_USER_METADATA_BYTES)
+      throw new AuthError(
+        400,
+        'validation_failed',
+        `User data cannot be larger than ${MAX_USER_METADATA_BYTES} bytes of JSON`,
+      );
     // jsonb cannot hold a NUL character either.
-    if (JSON.stringify(userMetadata).includes('\\u0000'))
+    if (metadataJson.includes('\\u0000'))
       throw new AuthError(400, 'validation_failed', 'User data must not contain NUL characters');
-    const hash = await options.passwords.hash(password, 10);
+    const hash = await options.passwords.hash(password, BCRYPT_COST);
     const { rows } = await pool.query<UserRow>(
       `insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
        values ($1, $2, $3, now(), '{"provider":"email","providers":["email"]}', $4)
        on conflict (email) do nothing returning *`,
-      [randomUUID(), email, hash, JSON.stringify(userMetadata)],
+      [randomUUID(), email, hash, metadataJson],
     );
     if (!rows[0]) throw new AuthError(422, 'user_already_exists', 'User already registered');
     // Local mode confirms emails at once, as Supabase does with "Confirm email" switched off.
@@ -218,8 +242,12 @@ export function createAuthHandler(options: AuthOptions) {
       email,
     ]);
     const user = rows[0];
-    // Same answer for an unknown email and a wrong password: no account enumeration.
-    if (!user || !(await options.passwords.compare(password, user.encrypted_password))) {
+    // Same answer, after the same work, for an unknown email and a wrong password.
+    const matches = await options.passwords.compare(
+      password,
+      user?.encrypted_password ?? STAND_IN_HASH,
+    );
+    if (!user || !matches) {
       failuresPerEmail.take(email);
       throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
     }

@@ -26,6 +26,9 @@ function rawRequest(text: string): Promise<string> {
   });
 }
 
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 const health = async () => (await fetch(`${stackInfo().apiUrl}/health`)).status;
 
 describe('request-scoped errors never end the stack', () => {
@@ -180,7 +183,7 @@ async function authPost(apiUrl: string, path: string, body: unknown) {
     headers: { apikey: stackInfo().anonKey, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const json = (await res.json()) as { error_code?: string; refresh_token?: string };
+  const json = (await res.json()) as { error_code?: string; msg?: string; refresh_token?: string };
   return { status: res.status, retryAfter: res.headers.get('retry-after'), ...json };
 }
 
@@ -249,8 +252,6 @@ describe('logins cannot be brute-forced', () => {
 });
 
 describe('password hashing does not block the stack', () => {
-  const median = (values: number[]) =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   async function restTimes(until: () => boolean, atLeast: number): Promise<number[]> {
     const { apiUrl, anonKey } = stackInfo();
     const times: number[] = [];
@@ -280,5 +281,51 @@ describe('password hashing does not block the stack', () => {
     expect((await signUps).every((r) => r.status === 200)).toBe(true);
     // A floor for a tiny idle time: a few milliseconds either way is noise on a busy machine.
     expect(loaded).toBeLessThan(Math.max(2 * idle, idle + 15));
+  });
+});
+
+describe('sign-in tells nothing about which accounts exist', () => {
+  const { apiUrl } = stackInfo();
+  async function timeSignIn(email: string) {
+    const started = performance.now();
+    const res = await authPost(apiUrl, '/token?grant_type=password', {
+      email,
+      password: 'wrong-password',
+    });
+    expect(res).toMatchObject({ status: 400, error_code: 'invalid_credentials' });
+    return performance.now() - started;
+  }
+
+  it('a wrong password for a real account and an unknown e-mail take the same time', async () => {
+    const email = `timing-${Date.now()}@example.com`;
+    expect(
+      (await authPost(apiUrl, '/signup', { email, password: 'the-real-password' })).status,
+    ).toBe(200);
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, so a busy moment of the machine falls on both; under the per-e-mail limit.
+    for (let i = 0; i < 8; i++) {
+      known.push(await timeSignIn(email));
+      unknown.push(await timeSignIn(`nobody-${Date.now()}-${i}@example.com`));
+    }
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.6);
+  });
+
+  it('passwords over 72 bytes are refused with a clear message, as GoTrue does', async () => {
+    const email = `long-${Date.now()}@example.com`;
+    const long = 'é'.repeat(37); // 74 bytes in 37 characters
+    for (const path of ['/signup', '/token?grant_type=password']) {
+      const res = await authPost(apiUrl, path, { email, password: long });
+      expect(res).toMatchObject({ status: 400, msg: 'Password cannot be longer than 72 bytes' });
+    }
+  });
+
+  it('sign-up user data (copied into every token) is size-limited', async () => {
+    const res = await authPost(apiUrl, '/signup', {
+      email: `big-data-${Date.now()}@example.com`,
+      password: 'a-fine-password',
+      data: { bio: 'x'.repeat(200_000) },
+    });
+    expect(res).toMatchObject({ status: 400, error_code: 'validation_failed' });
   });
 });
