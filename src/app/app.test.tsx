@@ -15,6 +15,7 @@ vi.mock('@/lib/auth-api', () => ({
 vi.mock('@/lib/backend-api', () => ({
   getBackendRowCounts: vi.fn(),
   watchChanges: () => () => {},
+  getActivitySince: vi.fn(async () => ({ messages: 0, calls: 0 })),
 }));
 vi.mock('@/lib/app-api', () => ({ getAppRowCounts: vi.fn() }));
 
