@@ -1,7 +1,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { verifyToken } from './auth/tokens';
-import { failUpgrade, refuseUpgrade, requestUrl, sendError, sendJson } from './http';
+import {
+  BodyTooLargeError,
+  failUpgrade,
+  refuseUpgrade,
+  requestUrl,
+  sendError,
+  sendJson,
+} from './http';
 import { serveRecording } from './storage';
 
 /**
@@ -59,6 +66,12 @@ async function checkApiKey(
   }
 }
 
+/**
+ * REST request bodies are capped before PostgREST, which would read any size into memory; the
+ * largest the dashboard and the backend scripts send (bulk upserts) are far below it.
+ */
+export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
+
 function proxy(
   req: IncomingMessage,
   res: ServerResponse,
@@ -66,6 +79,8 @@ function proxy(
   apiKey: string,
   cors: Record<string, string>,
 ) {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_REST_BODY_BYTES)
+    throw new BodyTooLargeError(MAX_REST_BODY_BYTES);
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host };
   delete headers.apikey;
   // Like Supabase's gateway: a request without a user token acts with the apikey's role.
@@ -78,10 +93,24 @@ function proxy(
     res.writeHead(up.statusCode ?? 502, { ...upstreamHeaders, ...cors });
     up.pipe(res);
   });
+  let tooLarge = false;
   upstream.on('error', () => {
+    if (tooLarge) return; // cut off below, and answered
     if (!res.headersSent)
       sendJson(res, 503, { message: 'The database API (PostgREST) is not reachable' }, cors);
     else res.destroy();
+  });
+  // A body without a Content-Length (chunked) is counted as it streams: past the cap, PostgREST
+  // gets an incomplete request it never runs, and the client 413.
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= MAX_REST_BODY_BYTES || tooLarge) return;
+    tooLarge = true;
+    req.unpipe(upstream);
+    upstream.destroy();
+    res.setHeader('Connection', 'close');
+    sendError(res, new BodyTooLargeError(MAX_REST_BODY_BYTES), () => undefined, cors);
   });
   req.pipe(upstream);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStackConfig } from '../../stack/config';
 import { freePort } from '../../stack/net';
-import { stackInfo } from '../support/clients';
+import { stackInfo, strangerClient, withDb } from '../support/clients';
 import { alive, pidsOf, startCli, waitFor } from '../support/stack-cli';
 
 // Issue 16: the stack itself under hostile input. Every case sends real requests to the real
@@ -327,5 +327,77 @@ describe('sign-in tells nothing about which accounts exist', () => {
       data: { bio: 'x'.repeat(200_000) },
     });
     expect(res).toMatchObject({ status: 400, error_code: 'validation_failed' });
+  });
+});
+
+describe('the API cannot run away with the database', () => {
+  const { apiUrl, anonKey } = stackInfo();
+  const FUNCTION = 'public.security_stack_probe';
+
+  // A function of this test only, called through PostgREST; files run one at a time, so the
+  // catalogue-wide security tests never see it.
+  beforeAll(async () => {
+    await withDb(async (db) => {
+      await db.query(`
+        create function ${FUNCTION}(seconds float default 0) returns text language sql as $$
+          select pg_sleep(seconds)::text || current_setting('statement_timeout') $$;
+        grant execute on function ${FUNCTION} to anon, authenticated;
+        notify pgrst, 'reload schema';`);
+    });
+    const deadline = Date.now() + 10_000;
+    while ((await probe(anonKey)).status === 404 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+  });
+  afterAll(() =>
+    withDb((db) => db.query(`drop function ${FUNCTION}; notify pgrst, 'reload schema';`)),
+  );
+
+  function probe(token: string, seconds = 0) {
+    return fetch(`${apiUrl}/rest/v1/rpc/security_stack_probe`, {
+      method: 'POST',
+      headers: {
+        apikey: anonKey,
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ seconds }),
+    });
+  }
+
+  it('statements time out after 3 s for anon and 8 s for signed-in users, as on Supabase', async () => {
+    expect(await (await probe(anonKey)).json()).toBe('3s');
+    const { client } = await strangerClient();
+    const token = (await client.auth.getSession()).data.session!.access_token;
+    expect(await (await probe(token)).json()).toBe('8s');
+    const started = Date.now();
+    const slow = await probe(anonKey, 10);
+    expect(slow.status).toBe(500);
+    expect(((await slow.json()) as { code: string }).code).toBe('57014'); // query_canceled
+    expect(Date.now() - started).toBeLessThan(6000);
+  });
+
+  it('REST request bodies over 10 MiB get 413, with or without a Content-Length', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024 + 1);
+    const declared = await fetch(`${apiUrl}/rest/v1/candidate_notes`, {
+      method: 'POST',
+      headers: { apikey: anonKey, 'Content-Type': 'application/json' },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 11; i++)
+          controller.enqueue(new TextEncoder().encode('x'.repeat(1024 * 1024)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${apiUrl}/rest/v1/candidate_notes`, {
+      method: 'POST',
+      headers: { apikey: anonKey, 'Content-Type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await health()).toBe(200);
   });
 });
