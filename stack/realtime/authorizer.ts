@@ -20,6 +20,22 @@ export interface Subscriber {
   claims: Record<string, unknown>;
 }
 
+/**
+ * The subscriber a token stands for, with only the claims the policies read (DESIGN §6): the
+ * role, the user (auth.uid()) and the staff claim. The rest of a token (user metadata of any
+ * size, e-mail, times) would make every check heavier and every user a claims set of their own.
+ */
+export function subscriberFor(role: ApiRole, claims: Record<string, unknown>): Subscriber {
+  const appMetadata = claims.app_metadata as Record<string, unknown> | undefined;
+  const staffRole = appMetadata?.staff_role;
+  const policyClaims = {
+    role,
+    ...(claims.sub !== undefined && { sub: claims.sub }),
+    ...(staffRole !== undefined && { app_metadata: { staff_role: staffRole } }),
+  };
+  return { key: JSON.stringify(policyClaims), role, claims: policyClaims };
+}
+
 interface Policy {
   permissive: 'PERMISSIVE' | 'RESTRICTIVE';
   roles: string[];

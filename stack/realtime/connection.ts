@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { verifyToken } from '../auth/tokens';
-import { API_ROLES, type ApiRole, type Subscriber } from './authorizer';
+import { API_ROLES, type ApiRole, type Subscriber, subscriberFor } from './authorizer';
 import {
   BindingError,
   parseBindingSpecs,
@@ -29,9 +29,11 @@ export const CHANNEL_PREFIX = 'realtime:';
 const MAX_CHANNELS = 100;
 /** Phoenix closes a socket that sent nothing (not even a heartbeat) for this long. */
 export const IDLE_TIMEOUT_MS = 60_000;
+/** Frames (up to 1 MiB each) waiting their turn: bounded in number and in bytes per socket. */
 const MAX_PENDING_FRAMES = 1000;
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 /** A client this far behind on reading is dropped rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export interface Channel {
   topic: string;
@@ -69,7 +71,7 @@ async function authenticate(
   if (!(API_ROLES as readonly unknown[]).includes(role))
     throw new JoinError(`invalid JWT: role ${JSON.stringify(role)} is not an API role`);
   return {
-    subscriber: { key: JSON.stringify(claims), role: role as ApiRole, claims },
+    subscriber: subscriberFor(role as ApiRole, claims),
     ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
   };
 }
@@ -79,6 +81,7 @@ export class Connection {
   private lastSeen = Date.now();
   private queue = Promise.resolve();
   private pending = 0;
+  private pendingBytes = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -102,14 +105,20 @@ export class Connection {
       return this.closeSocket(1007, `malformed frame: ${reason}`);
     }
     // Frames wait for the ones before them; a client that floods faster than that is cut off.
-    if (++this.pending > MAX_PENDING_FRAMES) return this.closeSocket(1008, 'too many frames');
+    this.pending += 1;
+    this.pendingBytes += data.length;
+    if (this.pending > MAX_PENDING_FRAMES || this.pendingBytes > MAX_PENDING_BYTES)
+      return this.closeSocket(1008, 'too many frames');
     this.queue = this.queue
       .then(() => this.handle(frame))
       .catch((error: unknown) => {
         this.context.log(`closing a socket after an error: ${(error as Error).message}`);
         this.closeSocket(1011, 'internal error');
       })
-      .finally(() => this.pending--);
+      .finally(() => {
+        this.pending--;
+        this.pendingBytes -= data.length;
+      });
   }
 
   /** A close frame's reason is limited to 123 bytes (the reasons here are ASCII). */

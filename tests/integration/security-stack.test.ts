@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -5,8 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStackConfig } from '../../stack/config';
+import { DEMO_STAFF } from '../../stack/demo';
 import { freePort } from '../../stack/net';
-import { stackInfo, strangerClient, withDb } from '../support/clients';
+import { signedInClient, stackInfo, strangerClient, withDb } from '../support/clients';
+import {
+  accessToken,
+  insertMessage,
+  realtimeClient,
+  signToken,
+  subscribe,
+  waitFor as waitUntil,
+} from '../support/realtime';
 import { alive, pidsOf, startCli, waitFor } from '../support/stack-cli';
 
 // Issue 16: the stack itself under hostile input. Every case sends real requests to the real
@@ -399,5 +409,50 @@ describe('the API cannot run away with the database', () => {
     } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(await health()).toBe(200);
+  });
+});
+
+describe('realtime: non-staff subscribers cannot slow delivery to staff', () => {
+  it('20 subscribers with 200 kB tokens leave staff delivery near its usual time', async () => {
+    const staff = await realtimeClient(
+      await accessToken(await signedInClient(DEMO_STAFF[0]!.email)),
+    );
+    const session = `sec_rt_${randomUUID().slice(0, 8)}`;
+    const watched = subscribe(staff, { table: 'chat_history', filter: `session_id=eq.${session}` });
+    await watched.joined;
+    const clients = [staff];
+    try {
+      const deliveryTimes = () =>
+        withDb(async (db) => {
+          const times: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const before = watched.events.length;
+            const sent = Date.now();
+            await insertMessage(db, session, `probe ${i}`);
+            await waitUntil(() => watched.events.length > before, 'the staff delivery');
+            times.push(watched.events.at(-1)!.receivedAt - sent);
+          }
+          return times;
+        });
+      const usual = median(await deliveryTimes());
+
+      const blob = 'x'.repeat(200_000);
+      for (let i = 0; i < 20; i++) {
+        const token = await signToken({
+          sub: randomUUID(),
+          role: 'authenticated',
+          aud: 'authenticated',
+          exp: Math.floor(Date.now() / 1000) + 600,
+          user_metadata: { blob: `${i}${blob}` },
+        });
+        const client = await realtimeClient(token);
+        clients.push(client);
+        await subscribe(client, { table: 'chat_history' }).joined;
+      }
+      const loaded = median(await deliveryTimes());
+      expect(loaded).toBeLessThan(Math.max(3 * usual, usual + 60));
+    } finally {
+      for (const client of clients) client.disconnect();
+    }
   });
 });
