@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { normalizeMessage } from '../src/lib/normalizers';
 import { apiUrl, dbUrl, loadStackConfig } from '../stack/config';
 import { buildCallRow } from '../stack/demo/calls';
 import { CAMPAIGNS, type TradeCampaign } from '../stack/demo/campaigns';
@@ -91,16 +92,6 @@ function formatOf(message: Json): MessageFormat {
   if ('role' in message) return 'role';
   if ('sender' in message) return 'sender';
   return Array.isArray(message.content) ? 'parts' : 'langchain';
-}
-
-/** Whether the candidate wrote a stored message (else the agent's side spoke last). */
-function fromCandidate(message: Json): boolean {
-  if (message === null || typeof message !== 'object' || Array.isArray(message)) return false;
-  const data = message.data;
-  const type =
-    message.type ??
-    (data && typeof data === 'object' && !Array.isArray(data) ? data.type : undefined);
-  return type === 'human' || message.role === 'user' || message.sender === 'user';
 }
 
 const oneLine = (text: string, max = 90) => {
@@ -393,7 +384,7 @@ class Simulator {
       (e): e is ScriptMessage =>
         e.kind === 'message' && (e.sender === 'user' || e.sender === 'agent') && e.text !== '',
     );
-    const wanted = fromCandidate(session.last) ? 'agent' : 'user';
+    const wanted = normalizeMessage(session.last).sender === 'user' ? 'agent' : 'user';
     // From the middle of a story, where lines need no introduction.
     const starts = turns.flatMap((t, i) => (i >= 3 && t.sender === wanted ? [i] : []));
     const start = starts.length > 0 ? rng.pick(starts) : 0;

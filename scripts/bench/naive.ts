@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { normalizeMessage } from '../../src/lib/normalizers';
 
 // The approaches the server-side read models replace (DESIGN §2): download rows through the API,
 // 1,000 at a time (PostgREST's cap), and count in the client; one request per session for lists.
@@ -35,21 +36,6 @@ async function pageAll(
     if (page.length < PAGE) return rows;
     after = page[page.length - 1]![key];
   }
-}
-
-/** public.message_sender's rule for the shapes the seed writes (type/role); others are 'other'. */
-function sender(message: unknown): 'user' | 'agent' | 'other' {
-  let m = message as Record<string, unknown> | null;
-  if (typeof message === 'string')
-    try {
-      m = JSON.parse(message) as Record<string, unknown>;
-    } catch {
-      return 'other';
-    }
-  const label = String(m?.type ?? m?.role ?? '').toLowerCase();
-  if (['human', 'user', 'humanmessage'].includes(label)) return 'user';
-  if (['ai', 'assistant', 'aimessage', 'agent'].includes(label)) return 'agent';
-  return 'other';
 }
 
 export interface NaiveCampaignStats {
@@ -141,7 +127,7 @@ export async function naiveCampaignStats(
     const name = campaignOf.get(m.session_id as string);
     if (!name) continue;
     of(name).totalMessages++;
-    const who = sender(m.message);
+    const who = normalizeMessage(m.message).sender;
     if (who === 'user') {
       of(name).messagesIn++;
       replied.add(m.session_id as string);
