@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import phones from '@/lib/normalizers/fixtures/phones.json';
 import { normalizePhone } from '@/lib/normalizers';
+import { createRng } from '../../stack/demo/random';
 import { withDb } from '../support/clients';
 
 // One person, one key: the SQL phone_key (…_common_baseline.sql), which joins rows in Postgres,
 // must say exactly what the dashboard's normalizePhone says, or a candidate found in one place is
 // lost in another. Checked on the fixtures and on generated forms of generated numbers.
 
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Phones as agents, imports and people write them, with some that are no phone at all. */
 function generatedForms(count: number, seed: number): string[] {
-  const random = seeded(seed);
+  const rng = createRng(seed);
+  const random = () => rng.next();
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
   const forms: string[] = [];
