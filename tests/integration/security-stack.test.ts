@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStackConfig } from '../../stack/config';
 import { DEMO_STAFF } from '../../stack/demo';
-import { freePort } from '../../stack/net';
 import { signedInClient, stackInfo, strangerClient, withDb } from '../support/clients';
 import {
   accessToken,
@@ -17,7 +14,7 @@ import {
   subscribe,
   waitFor as waitUntil,
 } from '../support/realtime';
-import { alive, pidsOf, startCli, waitFor } from '../support/stack-cli';
+import { alive, cliEnv, pidsOf, startCli, waitFor } from '../support/stack-cli';
 
 // Issue 16: the stack itself under hostile input. Every case sends real requests to the real
 // stack, mostly raw (net, fetch) because the official clients never send such things.
@@ -114,14 +111,7 @@ describe('however a stack ends, it takes Postgres and PostgREST with it', () => 
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-ends-'));
-    env = {
-      ...process.env,
-      STACK_API_PORT: String(await freePort()),
-      STACK_DB_PORT: String(await freePort()),
-      STACK_DATA_DIR: dataDir,
-      STACK_SEED: 'false',
-    };
+    ({ dataDir, env } = await cliEnv('outreach-ends-'));
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -214,20 +204,14 @@ describe('logins cannot be brute-forced', () => {
   });
 
   it('sign-ins and token refreshes are limited per IP, as configured by env', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-limits-'));
-    const apiPort = await freePort();
-    const stack = startCli({
-      ...process.env,
-      STACK_API_PORT: String(apiPort),
-      STACK_DB_PORT: String(await freePort()),
-      STACK_DATA_DIR: dataDir,
-      STACK_SEED: 'false',
+    const { dataDir, env: limited } = await cliEnv('outreach-limits-', {
       STACK_AUTH_RATE_LIMIT_SIGN_IN: '3',
       STACK_AUTH_RATE_LIMIT_REFRESH: '2',
     });
+    const stack = startCli(limited);
     try {
       await waitFor(stack, /ready/);
-      const apiUrl = `http://127.0.0.1:${apiPort}`;
+      const apiUrl = `http://127.0.0.1:${limited.STACK_API_PORT}`;
       const credentials = {
         email: `per-ip-${Date.now()}@example.com`,
         password: 'per-ip-password',

@@ -1,23 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../stack/net';
-import { alive, pidsOf, startCli } from '../support/stack-cli';
+import { alive, cliEnv, pidsOf, startCli } from '../support/stack-cli';
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'outreach-cli-'));
-  env = {
-    ...process.env,
-    STACK_API_PORT: String(await freePort()),
-    STACK_DB_PORT: String(await freePort()),
-    STACK_DATA_DIR: dataDir,
-    STACK_SEED: 'false',
-  };
+  ({ dataDir, env } = await cliEnv('outreach-cli-'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 

@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../stack/net';
 
 /** `npm run stack` as a user runs it: its own process, output, signals and exit code. */
 export interface StackProcess {
@@ -55,4 +59,21 @@ export async function pidsOf(p: StackProcess) {
   const [, postgres, postgrest] = await waitFor(p, /Processes\s+postgres (\d+), postgrest (\d+)/);
   await waitFor(p, /ready/);
   return [Number(postgres), Number(postgrest)];
+}
+
+/** An environment for `npm run stack` on free ports, with an empty data folder of its own. */
+export async function cliEnv(
+  prefix: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<{ dataDir: string; env: NodeJS.ProcessEnv }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const env = {
+    ...process.env,
+    STACK_API_PORT: String(await freePort()),
+    STACK_DB_PORT: String(await freePort()),
+    STACK_DATA_DIR: dataDir,
+    STACK_SEED: 'false',
+    ...extra,
+  };
+  return { dataDir, env };
 }
