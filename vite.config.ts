@@ -83,6 +83,20 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'two-projects',
+          environment: 'node',
+          // The same app against DESIGN §1's two-project layout: an app and a backend stack.
+          include: ['tests/two-projects/**/*.test.{ts,tsx}'],
+          globalSetup: ['tests/two-projects/global-setup.ts'],
+          setupFiles: ['tests/two-projects/app-env.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,12 +1,19 @@
 import { type ViteDevServer, createServer, loadEnv } from 'vite';
-import { apiUrl, loadStackConfig } from '../stack/config';
+import { apiUrl } from '../stack/config';
+import {
+  type RunningLayout,
+  layoutConfigs,
+  layoutFromArgs,
+  startLayout,
+} from '../stack/local-layout';
 import { onShutdownSignal } from '../stack/signals';
-import { type RunningStack, startStack } from '../stack/start-stack';
 
 /**
  * `npm run dev`: with no Supabase URL configured, starts the local stack (or reuses one already
  * running) and the Vite dev server pointed at it; with a URL configured, only Vite (DESIGN §5).
+ * `npm run dev -- --two-projects`: the same on the two-project layout (an app and a backend stack).
  */
+const layout = layoutFromArgs(process.argv.slice(2));
 const env = loadEnv('development', process.cwd(), 'VITE_');
 const hosted = env.VITE_SUPABASE_URL || env.VITE_BACKEND_SUPABASE_URL;
 
@@ -21,7 +28,7 @@ async function stackAlreadyRunning(url: string): Promise<boolean> {
 async function main() {
   // Listening from the start: a Ctrl-C while things start waits for them, then stops them all,
   // the stack first since its processes are the ones that would outlive us.
-  let starting: Promise<RunningStack> | undefined;
+  let starting: Promise<RunningLayout> | undefined;
   let vite: ViteDevServer | undefined = undefined;
   const shutdown = async (code: number) => {
     const stack = await starting?.catch(() => undefined);
@@ -36,23 +43,29 @@ async function main() {
   if (hosted) {
     console.log(`Using the Supabase project at ${hosted} (from your environment).`);
   } else {
-    const config = loadStackConfig();
-    const url = apiUrl(config);
-    if (await stackAlreadyRunning(url)) {
-      console.log(`Using the local stack already running at ${url}.`);
+    const configs = layoutConfigs(layout);
+    const urls = configs.map(apiUrl);
+    if ((await Promise.all(urls.map(stackAlreadyRunning))).every(Boolean)) {
+      console.log(`Using the local ${layout === 'single' ? 'stack' : 'projects'} already running.`);
     } else {
-      console.log('Starting the local stack (Postgres, PostgREST, auth, realtime)…');
-      starting = startStack(config, { log: (line) => console.log(line) });
-      const stack = await starting;
-      console.log(`Local stack ready at ${url} (database ${stack.dbUrl}).`);
-      stack.crashed.catch(async (error: Error) => {
+      const what = layout === 'single' ? 'the local stack' : 'the two-project layout';
+      console.log(`Starting ${what} (Postgres, PostgREST, auth, realtime)…`);
+      starting = startLayout(configs, layout, { log: (line) => console.log(line), record: true });
+      const stacks = await starting;
+      for (const stack of stacks.stacks)
+        console.log(
+          `Local ${stack.config.project} stack ready at ${stack.apiUrl} (database ${stack.dbUrl}).`,
+        );
+      stacks.crashed.catch(async (error: Error) => {
         console.error(`\n${error.message}. Stopping.`);
         await shutdown(1);
       });
     }
     // Only public values: the anon key ships in every Supabase bundle anyway.
-    process.env.VITE_SUPABASE_URL = url;
-    process.env.VITE_SUPABASE_ANON_KEY = config.anonKey;
+    const [app, backend] = urls;
+    process.env.VITE_SUPABASE_URL = app;
+    process.env.VITE_SUPABASE_ANON_KEY = configs[0]!.anonKey;
+    if (backend) process.env.VITE_BACKEND_SUPABASE_URL = backend;
     process.env.VITE_LOCAL_STACK = 'true';
   }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { REPO_ROOT, dbUrl, loadStackConfig } from '../stack/config';
+import { REPO_ROOT } from '../stack/config';
+import { localProjects } from '../stack/local-layout';
 
 /**
  * Reads `.env.local`, then `.env`, from the repository root, as `.env.example` describes; a
@@ -15,7 +16,10 @@ export function loadEnvFiles(): void {
   }
 }
 
-/** The backend's direct Postgres URL: BACKEND_DATABASE_URL, else the local stack's database. */
+/**
+ * The backend's direct Postgres URL: BACKEND_DATABASE_URL, else the local backend's database (the
+ * single stack's, or the backend project's while the two-project layout runs).
+ */
 export function backendDatabaseUrl(env: NodeJS.ProcessEnv = process.env): {
   url: string;
   local: boolean;
@@ -23,7 +27,7 @@ export function backendDatabaseUrl(env: NodeJS.ProcessEnv = process.env): {
   const configured = env.BACKEND_DATABASE_URL?.trim();
   return configured
     ? { url: configured, local: false }
-    : { url: dbUrl(loadStackConfig(env)), local: true };
+    : { url: localProjects(env).backend.dbUrl, local: true };
 }
 
 /** What to try when a connection failed, or null when the error says nothing about that. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { dbUrl, loadStackConfig } from '../stack/config';
+import { localProjects } from '../stack/local-layout';
 
 /**
  * `npm run db:seed -- --sessions 100000 --messages 1000000 --calls 50000`
@@ -122,7 +122,7 @@ async function main() {
   const sessions = count('sessions', values.sessions);
   const messages = count('messages', values.messages);
   const calls = count('calls', values.calls);
-  const url = process.env.BACKEND_DATABASE_URL || dbUrl(loadStackConfig());
+  const url = process.env.BACKEND_DATABASE_URL || localProjects().backend.dbUrl;
   const client = new pg.Client({ connectionString: url });
   await client.connect().catch((error: Error) => {
     throw new Error(

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { dbUrl, loadStackConfig } from '../stack/config';
+import { localProjects } from '../stack/local-layout';
 
 /**
  * `npm run staff -- add <email> <role> | remove <email> | list`
@@ -60,7 +60,7 @@ async function run(client: pg.Client, [command, email, role, ...extra]: string[]
 }
 
 async function main() {
-  const connectionString = process.env.APP_DATABASE_URL || dbUrl(loadStackConfig());
+  const connectionString = process.env.APP_DATABASE_URL || localProjects().app.dbUrl;
   const client = new pg.Client({ connectionString });
   try {
     await client.connect();

@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from './keys';
 
+/**
+ * Which of DESIGN §1's layouts this stack serves: `single`, one project with every table (the
+ * default); or one of the two projects of the two-project layout, each with only its own
+ * migrations and demo data: `app` (staff, candidates, jobs, notes; staff sign in here) and
+ * `backend` (the agent's tables, with realtime).
+ */
+export type StackProject = 'single' | 'app' | 'backend';
+
 export interface StackConfig {
+  project: StackProject;
   host: string;
   apiPort: number;
   dbPort: number;
@@ -54,6 +63,7 @@ export function loadStackConfig(
   overrides: Partial<StackConfig> = {},
 ): StackConfig {
   return {
+    project: 'single',
     host: '127.0.0.1',
     apiPort: intFromEnv(env.STACK_API_PORT, 54321, 'STACK_API_PORT'),
     dbPort: intFromEnv(env.STACK_DB_PORT, 54322, 'STACK_DB_PORT'),
@@ -93,3 +103,26 @@ export const dbUrl = (c: StackConfig) =>
   `postgresql://postgres:postgres@${c.host}:${c.dbPort}/postgres`;
 /** Postgres lives in a subfolder so the data folder can hold other state beside it. */
 export const pgDataDir = (c: StackConfig) => path.join(c.dataDir, 'pg');
+
+/**
+ * The two-project layout's configurations (`--two-projects`): the app project on the usual ports
+ * and the backend project ten above them (54331 / 54332, STACK_BACKEND_API_PORT and
+ * STACK_BACKEND_DB_PORT to change), with the same JWT secret and keys, in two data folders under
+ * the single stack's one so that neither shares state with it.
+ */
+export function loadTwoProjectConfigs(
+  env: NodeJS.ProcessEnv = process.env,
+): Record<'app' | 'backend', StackConfig> {
+  const base = loadStackConfig(env);
+  return {
+    app: { ...base, project: 'app', dataDir: path.join(base.dataDir, 'two-projects', 'app') },
+    backend: {
+      ...base,
+      project: 'backend',
+      apiPort: intFromEnv(env.STACK_BACKEND_API_PORT, 54331, 'STACK_BACKEND_API_PORT'),
+      dbPort: intFromEnv(env.STACK_BACKEND_DB_PORT, 54332, 'STACK_BACKEND_DB_PORT'),
+      restPort: 0,
+      dataDir: path.join(base.dataDir, 'two-projects', 'backend'),
+    },
+  };
+}

@@ -36,6 +36,10 @@ export function migrationPart(m: MigrationFile): MigrationPart {
 export const belongsToProject = (m: MigrationFile, project: 'app' | 'backend') =>
   [project, 'common'].includes(migrationPart(m));
 
+/** What a local stack applies: the local platform, and then all or one project's migrations. */
+export const migrationsForStack = (project: 'single' | 'app' | 'backend') => (m: MigrationFile) =>
+  migrationPart(m) === 'local' || project === 'single' || belongsToProject(m, project);
+
 export async function listMigrations(dirs = MIGRATION_DIRS): Promise<MigrationFile[]> {
   const files: MigrationFile[] = [];
   for (const dir of dirs) {

@@ -6,7 +6,7 @@ import { type StackConfig, apiUrl, dbUrl, pgDataDir } from './config';
 import { seedDemoData } from './demo';
 import { createGateway } from './gateway';
 import { clearLeftovers, forgetStack, recordStack } from './leftovers';
-import { migrate } from './migrate';
+import { migrate, migrationsForStack } from './migrate';
 import { assertPortFree, freePort } from './net';
 import { type RunningPostgres, startPostgres } from './postgres';
 import { type RunningPostgrest, startPostgrest } from './postgrest';
@@ -72,7 +72,7 @@ export async function startStack(
 
     const client = await pool.connect();
     try {
-      const applied = await migrate(client);
+      const applied = await migrate(client, migrationsForStack(config.project));
       if (applied.length) log(`Applied ${applied.length} migration(s).`);
       if (config.seedDemoData) await seedIfEmpty(client, config, log);
     } finally {
@@ -95,17 +95,19 @@ export async function startStack(
       rateLimits: config.authRateLimits,
       passwords,
     });
-    realtime = await startRealtime({
-      dbUrl: dbUrl(config),
-      jwtSecret: config.jwtSecret,
-      log: (line) => log(`[realtime] ${line}`),
-    });
+    // The app reads realtime from the backend's tables only (an app project has none to serve).
+    if (config.project !== 'app')
+      realtime = await startRealtime({
+        dbUrl: dbUrl(config),
+        jwtSecret: config.jwtSecret,
+        log: (line) => log(`[realtime] ${line}`),
+      });
     gateway = createGateway({
       jwtSecret: config.jwtSecret,
       log: (line) => log(`[gateway] ${line}`),
       postgrestUrl: postgrest.url,
       auth,
-      realtimeUpgrade: realtime.upgrade,
+      realtimeUpgrade: realtime?.upgrade,
     });
     await new Promise<void>((resolve, reject) => {
       gateway!.once('error', reject);
@@ -136,14 +138,19 @@ async function seedIfEmpty(
   config: StackConfig,
   log: (line: string) => void,
 ) {
-  const { rows } = await client.query<{ empty: boolean }>(
-    'select not exists (select 1 from public.sessions) and not exists (select 1 from auth.users) as empty',
-  );
+  // Seeded once: into a database that has none of its project's demo rows yet.
+  const empty = {
+    single: 'not exists (select 1 from public.sessions) and not exists (select 1 from auth.users)',
+    app: 'not exists (select 1 from public.candidates) and not exists (select 1 from auth.users)',
+    backend: 'not exists (select 1 from public.sessions)',
+  }[config.project];
+  const { rows } = await client.query<{ empty: boolean }>(`select ${empty} as empty`);
   if (!rows[0]?.empty) return;
   const started = Date.now();
   const summary = await seedDemoData(client, {
     anchor: config.demoAnchor,
     recordingBaseUrl: `${apiUrl(config)}/storage/v1/object/public/recordings`,
+    tables: config.project === 'single' ? 'all' : config.project,
   });
   const counts = Object.entries(summary)
     .map(([table, n]) => `${table} ${n}`)
