@@ -22,7 +22,12 @@ vi.mock('@/lib/app-api', () => ({ getAppRowCounts: vi.fn() }));
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
   vi.mocked(getSession).mockResolvedValue(null);
-  vi.mocked(signIn).mockResolvedValue({ userId: 'u1', email: 'ops@demo.local' });
+  vi.mocked(signIn).mockResolvedValue({
+    userId: 'u1',
+    email: 'ops@demo.local',
+    staffRoleClaim: 'ops',
+    expiresAt: 0,
+  });
   vi.mocked(signOut).mockResolvedValue();
   vi.mocked(getBackendRowCounts).mockResolvedValue({
     numbers: 12345,
@@ -58,7 +63,12 @@ it('signs in, returns to the page asked for, and signs out again', async () => {
 });
 
 it('shows the not-found page inside the signed-in layout', async () => {
-  vi.mocked(getSession).mockResolvedValue({ userId: 'u1', email: 'ops@demo.local' });
+  vi.mocked(getSession).mockResolvedValue({
+    userId: 'u1',
+    email: 'ops@demo.local',
+    staffRoleClaim: 'ops',
+    expiresAt: 0,
+  });
   window.history.replaceState(null, '', '/nowhere');
   render(<App />);
 

@@ -3,6 +3,7 @@ import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useSession } from '@/data/auth/session-query';
 import { describeError } from '@/lib/api-error';
+import { AccessGate } from './access-gate';
 
 /** Only same-site paths: `?next=https://evil.example` or `//evil.example` must not redirect away. */
 export function safeNextPath(next: string | null): string {
@@ -45,7 +46,11 @@ export function RequireAuth() {
     const to = here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`;
     return <Navigate to={to} replace />;
   }
-  return <Outlet />;
+  return (
+    <AccessGate>
+      <Outlet />
+    </AccessGate>
+  );
 }
 
 /** The login page: someone already signed in goes straight on to `?next`. */

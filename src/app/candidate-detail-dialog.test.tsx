@@ -47,7 +47,12 @@ const DAVE_LINK = '/candidates?candidate=%2B447853723604';
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = fakeLayout();
-  vi.mocked(getSession).mockResolvedValue({ userId: RECRUITER_ID, email: 'recruiter@demo.local' });
+  vi.mocked(getSession).mockResolvedValue({
+    userId: RECRUITER_ID,
+    email: 'recruiter@demo.local',
+    staffRoleClaim: 'recruiter',
+    expiresAt: 0,
+  });
   vi.mocked(listCandidates)
     .mockReset()
     .mockResolvedValue({ rows: [dave], total: 1 });

@@ -19,7 +19,12 @@ vi.mock('@/lib/auth-api', () => ({ getSession: vi.fn() }));
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = fakeLayout();
-  vi.mocked(getSession).mockResolvedValue({ userId: RECRUITER_ID, email: 'recruiter@demo.local' });
+  vi.mocked(getSession).mockResolvedValue({
+    userId: RECRUITER_ID,
+    email: 'recruiter@demo.local',
+    staffRoleClaim: 'recruiter',
+    expiresAt: 0,
+  });
   vi.mocked(getCandidateByPhone).mockResolvedValue(dave);
   vi.mocked(getCandidateSummary).mockResolvedValue(daveProfile());
   vi.mocked(getChatPage).mockResolvedValue(chatPage(daveMessages()));

@@ -19,15 +19,31 @@ function failWith(error: Error) {
 }
 
 describe('signIn', () => {
-  it('returns the signed-in user', async () => {
+  it("returns the signed-in user with their token's staff role claim", async () => {
+    // base64url, as JWTs are: the name makes the payload carry '-' and '_' where base64 has + and /
+    const claims = { sub: 'u1', app_metadata: { staff_role: 'ops' }, name: 'Zoë ~~~??>>>' };
+    const bytes = new TextEncoder().encode(JSON.stringify(claims));
+    const payload = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    expect(payload).toMatch(/[-_]/);
     signInWithPassword.mockResolvedValue({
-      data: { session: { user: { id: 'u1', email: 'ops@demo.local' } } },
+      data: {
+        session: {
+          user: { id: 'u1', email: 'ops@demo.local' },
+          access_token: `eyJhbGciOiJIUzI1NiJ9.${payload}.sig`,
+          expires_at: 1_800_000_000,
+        },
+      },
       error: null,
     } as never);
 
     await expect(signIn(' ops@demo.local ', 'pw')).resolves.toEqual({
       userId: 'u1',
       email: 'ops@demo.local',
+      staffRoleClaim: 'ops',
+      expiresAt: 1_800_000_000,
     });
     expect(signInWithPassword).toHaveBeenCalledWith({ email: 'ops@demo.local', password: 'pw' });
   });

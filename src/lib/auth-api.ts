@@ -10,10 +10,31 @@ import { appAuth } from './supabase-auth';
 export interface AuthSession {
   userId: string;
   email: string;
+  /** The access token's `app_metadata.staff_role` claim, which a backend project checks. */
+  staffRoleClaim: string | null;
+  /** When the access token expires (epoch seconds): a new value after every refresh. */
+  expiresAt: number;
+}
+
+/** The claims of a JWT (not verified: the servers do that; this only reads what they will see). */
+function tokenClaims(token: string): { app_metadata?: { staff_role?: unknown } } {
+  try {
+    const part = token.split('.')[1] ?? '';
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
+  } catch {
+    return {};
+  }
 }
 
 function toAuthSession(session: Session): AuthSession {
-  return { userId: session.user.id, email: session.user.email ?? '' };
+  const role = tokenClaims(session.access_token).app_metadata?.staff_role;
+  return {
+    userId: session.user.id,
+    email: session.user.email ?? '',
+    staffRoleClaim: typeof role === 'string' && role ? role : null,
+    expiresAt: session.expires_at ?? 0,
+  };
 }
 
 function toApiError(error: AuthError): ApiError {

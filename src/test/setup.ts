@@ -10,3 +10,7 @@ afterEach(() => {
   cleanup();
   vi.unstubAllEnvs();
 });
+
+// Screens render behind the access gate (app/access-gate.tsx), whose check needs a real project;
+// in unit tests the user has access unless a test says otherwise.
+vi.mock('@/lib/access-api', () => ({ checkMyAccess: vi.fn(async () => null) }));

@@ -39,7 +39,12 @@ function deferred<T>() {
 }
 
 beforeEach(() => {
-  vi.mocked(getSession).mockResolvedValue({ userId: RECRUITER_ID, email: 'recruiter@demo.local' });
+  vi.mocked(getSession).mockResolvedValue({
+    userId: RECRUITER_ID,
+    email: 'recruiter@demo.local',
+    staffRoleClaim: 'recruiter',
+    expiresAt: 0,
+  });
   vi.mocked(listNotes).mockReset().mockResolvedValue([theirs, mine]);
   vi.mocked(createNote).mockReset();
   vi.mocked(updateNote).mockReset();
