@@ -1,12 +1,15 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
+import { checkAccess } from '../src/lib/access-check';
 import { ApiError } from '../src/lib/api-error';
 import { checkBackendSchema, createBackendPool, redactUrl } from '../src/lib/backend-db';
 import { type BackendApi, createBackendApi } from '../src/lib/backend-queries';
 import type { Database } from '../src/lib/database.types';
 import { normalizePhone } from '../src/lib/normalizers';
+import { staffRoleClaim } from '../src/lib/token-claims';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../stack/demo/staff';
-import { apiUrl, loadStackConfig } from '../stack/config';
+import { loadStackConfig } from '../stack/config';
+import { localProjects } from '../stack/local-layout';
 import { backendDatabaseUrl, connectionHint, loadEnvFiles } from './script-env';
 import { count, oneLine, renderTable } from './terminal-table';
 
@@ -50,12 +53,14 @@ function readTarget(env: NodeJS.ProcessEnv): Target {
   const database = backendDatabaseUrl(env);
 
   if (!backendUrl) {
-    const stack = loadStackConfig(env);
+    // The local stack, or the two-project layout's app and backend projects while it runs.
+    const { app, backend } = localProjects(env);
+    const { anonKey: localAnonKey } = loadStackConfig(env);
     return {
-      restUrl: apiUrl(stack),
-      restAnonKey: stack.anonKey,
-      authUrl: apiUrl(stack),
-      authAnonKey: stack.anonKey,
+      restUrl: backend.apiUrl,
+      restAnonKey: localAnonKey,
+      authUrl: app.apiUrl,
+      authAnonKey: localAnonKey,
       credentials: serviceRoleKey
         ? { serviceRoleKey }
         : { email: email ?? DEMO_STAFF[0]!.email, password: password ?? DEMO_PASSWORD },
@@ -113,6 +118,16 @@ async function connect(target: Target): Promise<{ client: Client; who: string }>
     db: clientOptions.db,
     accessToken: async () => token,
   });
+  // The dashboard's own check of the setup: a staff member, and a backend project that answers,
+  // accepts the app project's token and has the migrations. It names what is wrong.
+  const problem = await checkAccess(
+    {
+      app: auth,
+      backend: target.restUrl === target.authUrl ? null : { db: client, url: target.restUrl },
+    },
+    { userId: data.user.id, email: credentials.email, staffRoleClaim: staffRoleClaim(token) },
+  );
+  if (problem) throw new Error(`${problem.title}. ${problem.detail}`);
   return { client, who: credentials.email };
 }
 

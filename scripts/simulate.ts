@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { normalizeMessage } from '../src/lib/normalizers';
-import { apiUrl, dbUrl, loadStackConfig } from '../stack/config';
+import { localProjects } from '../stack/local-layout';
 import { buildCallRow } from '../stack/demo/calls';
 import { CAMPAIGNS, type TradeCampaign } from '../stack/demo/campaigns';
 import {
@@ -481,8 +481,9 @@ async function main() {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const config = loadStackConfig();
-  const target = process.env.BACKEND_DATABASE_URL?.trim() || dbUrl(config);
+  // The local backend: the single stack, or the two-project layout's backend project.
+  const local = localProjects().backend;
+  const target = process.env.BACKEND_DATABASE_URL?.trim() || local.dbUrl;
   const shown = target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:•••@');
 
   const db = new pg.Client({ connectionString: target, application_name: 'outreach_simulate' });
@@ -513,7 +514,7 @@ async function main() {
   const simulator = new Simulator(
     db,
     createRng(options.seed),
-    `${apiUrl(config)}/storage/v1/object/public/recordings`,
+    `${local.apiUrl}/storage/v1/object/public/recordings`,
   );
   const { rate, duration } = options;
   console.log(

@@ -6,6 +6,7 @@ import {
 } from '@supabase/auth-js';
 import { ApiError, apiErrorFromStatus } from './api-error';
 import { appAuth } from './supabase-auth';
+import { staffRoleClaim } from './token-claims';
 
 export interface AuthSession {
   userId: string;
@@ -16,23 +17,11 @@ export interface AuthSession {
   expiresAt: number;
 }
 
-/** The claims of a JWT (not verified: the servers do that; this only reads what they will see). */
-function tokenClaims(token: string): { app_metadata?: { staff_role?: unknown } } {
-  try {
-    const part = token.split('.')[1] ?? '';
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
-  } catch {
-    return {};
-  }
-}
-
 function toAuthSession(session: Session): AuthSession {
-  const role = tokenClaims(session.access_token).app_metadata?.staff_role;
   return {
     userId: session.user.id,
     email: session.user.email ?? '',
-    staffRoleClaim: typeof role === 'string' && role ? role : null,
+    staffRoleClaim: staffRoleClaim(session.access_token),
     expiresAt: session.expires_at ?? 0,
   };
 }
