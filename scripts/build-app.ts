@@ -8,6 +8,8 @@ export interface BuildTarget {
   /** The stack's API: the build's VITE_SUPABASE_URL. */
   apiUrl: string;
   anonKey: string;
+  /** The backend project's API in the two-project layout (DESIGN §1); none in the one-project. */
+  backendUrl?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface BuildTarget {
  */
 export async function buildApp(
   outDir: string,
-  { apiUrl, anonKey }: BuildTarget,
+  { apiUrl, anonKey, backendUrl = '' }: BuildTarget,
   extraEnv: Record<string, string> = {},
 ): Promise<void> {
   const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -33,7 +35,7 @@ export async function buildApp(
         // Set (even empty) variables win over .env files, so a developer's .env.local can't leak in.
         VITE_SUPABASE_URL: apiUrl,
         VITE_SUPABASE_ANON_KEY: anonKey,
-        VITE_BACKEND_SUPABASE_URL: '',
+        VITE_BACKEND_SUPABASE_URL: backendUrl,
         VITE_BACKEND_SUPABASE_ANON_KEY: '',
         VITE_LOCAL_STACK: 'true',
       },

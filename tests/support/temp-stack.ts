@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type StackConfig, type StackProject, loadStackConfig } from '../../stack/config';
@@ -63,6 +63,7 @@ export interface TempTwoProjects {
 export async function startTempTwoProjects(dataDir?: string): Promise<TempTwoProjects> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'outreach-two-projects-')));
   // Postgres runs as its own user when we are root: it must reach the folders below this one.
+  await mkdir(dir, { recursive: true });
   await chmod(dir, 0o755);
   const configs = [
     await tempConfig(path.join(dir, 'two-projects', 'app'), 'app'),
