@@ -17,6 +17,8 @@ import { appClient } from '@/lib/supabase';
 import { appAuth } from '@/lib/supabase-auth';
 import { fakeLayout } from '@/test/fake-layout';
 import { DEMO_EXAMPLES } from '../../stack/demo';
+import { formatCount } from '@/lib/format';
+import { formatPhone } from '@/lib/normalizers';
 import { freePort } from '../../stack/net';
 import { pause } from '../support/realtime';
 import { projects, sqlIn } from './support';
@@ -25,6 +27,8 @@ import { projects, sqlIn } from './support';
 // app project; candidates, notes and the access check go there, the agent's data and realtime to
 // the backend project, with the same session's token; removal in the app project ends backend
 // access at the next token refresh, and the app says why.
+
+const PLUMBER = DEMO_EXAMPLES.campaign;
 
 // A staff member of this file's own, so removing them disturbs no other test.
 const member = { email: `two-projects-${Date.now()}@example.com`, password: 'member-password' };
@@ -241,5 +245,62 @@ describe('the screens on two projects', () => {
         ).toHaveLength(1),
       { timeout: 10_000 },
     );
+  });
+
+  it("lists Live's sessions from the backend project with names from the app project", async () => {
+    window.history.replaceState(null, '', '/live?status=active');
+    render(<App />);
+    const order = await sqlIn<{ phone: string | null; session_id: string }>(
+      'backend',
+      `select s.phone_number as phone, s.session_id from sessions s
+       where lower(s.status) = 'active'
+       order by greatest(s.updated_at,
+                         (select max(h.created_at) from chat_history h where h.session_id = s.session_id),
+                         (select max(k.called_at) from calls k where k.session_id = s.session_id)) desc nulls last,
+                s.session_id
+       limit 50`,
+    );
+    const names = new Map(
+      (
+        await sqlIn<{ key: string; full_name: string }>(
+          'app',
+          `select distinct on (phone_key) phone_key as key, full_name from candidates
+           where phone_key = any (phone_keys($1)) order by phone_key, id`,
+          [order.map((r) => r.phone)],
+        )
+      ).map((r) => [r.key, r.full_name]),
+    );
+    const keys = await sqlIn<{ key: string | null }>(
+      'backend',
+      'select phone_key(p) as key from unnest($1::text[]) with ordinality as t(p, n) order by n',
+      [order.map((r) => r.phone)],
+    );
+    const titles = order.map(
+      (r, i) => names.get(keys[i]!.key ?? '') ?? (r.phone ? formatPhone(r.phone) : r.session_id),
+    );
+
+    const list = await screen.findByRole('region', { name: 'Sessions' }, { timeout: 15_000 });
+    const shown = within(list)
+      .getAllByRole('heading', { level: 2 })
+      .map((h) => h.textContent!.replace(', open the chat', ''));
+    expect(shown).toEqual(titles);
+    expect(shown.filter((t) => [...names.values()].includes(t)).length).toBeGreaterThan(5);
+  });
+
+  it("shows a campaign's numbers as the backend project counts them", async () => {
+    window.history.replaceState(null, '', '/campaigns');
+    render(<App />);
+    const link = await screen.findByRole('link', { name: PLUMBER }, { timeout: 15_000 });
+    const card = link.closest('li')!;
+    const figure = (label: string) => within(card).getByText(label).nextElementSibling?.textContent;
+    const [counts] = await sqlIn<{ contacts: string; calls: string }>(
+      'backend',
+      `select (select count(*) from sessions where campaign = $1) as contacts,
+              (select count(*) from calls where session_id in
+                 (select session_id from sessions where campaign = $1)) as calls`,
+      [PLUMBER],
+    );
+    expect(figure('Contacts')).toBe(formatCount(Number(counts!.contacts)));
+    expect(figure('Calls made')).toBe(formatCount(Number(counts!.calls)));
   });
 });
