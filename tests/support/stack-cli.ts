@@ -12,8 +12,8 @@ export interface StackProcess {
   exit: Promise<number | null>;
 }
 
-export function startCli(env: NodeJS.ProcessEnv): StackProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts'], {
+export function startCli(env: NodeJS.ProcessEnv, args: string[] = []): StackProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
