@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/vite-csp-plugin';
+import { keyGuardPlugin } from './scripts/vite-key-guard';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 const entry = path.join(src, 'main.tsx');
@@ -34,7 +35,7 @@ const initialModules: Plugin = {
 const isLibrary = (id: string) => /[\\/]node_modules[\\/]/.test(id);
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), cspPlugin(), initialModules],
+  plugins: [react(), tailwindcss(), cspPlugin(), keyGuardPlugin(), initialModules],
   resolve: { alias: { '@': src } },
   build: {
     rolldownOptions: {

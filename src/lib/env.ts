@@ -11,6 +11,16 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; proble
 
 type EnvSource = Partial<Record<keyof ImportMetaEnv, string>>;
 
+// Each variable by name: Vite replaces these one by one, whereas `import.meta.env` as a whole
+// would put every VITE_ variable of the build's environment into the bundle.
+const buildEnv = (): EnvSource => ({
+  VITE_SUPABASE_URL: import.meta.env.VITE_SUPABASE_URL,
+  VITE_SUPABASE_ANON_KEY: import.meta.env.VITE_SUPABASE_ANON_KEY,
+  VITE_BACKEND_SUPABASE_URL: import.meta.env.VITE_BACKEND_SUPABASE_URL,
+  VITE_BACKEND_SUPABASE_ANON_KEY: import.meta.env.VITE_BACKEND_SUPABASE_ANON_KEY,
+  VITE_LOCAL_STACK: import.meta.env.VITE_LOCAL_STACK,
+});
+
 function clean(value: string | undefined): string {
   return value?.trim() ?? '';
 }
@@ -19,11 +29,11 @@ function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-export function isLocalStack(env: EnvSource = import.meta.env): boolean {
+export function isLocalStack(env: EnvSource = buildEnv()): boolean {
   return env.VITE_LOCAL_STACK === 'true';
 }
 
-export function readConfig(env: EnvSource = import.meta.env): ConfigResult {
+export function readConfig(env: EnvSource = buildEnv()): ConfigResult {
   const appUrl = withoutTrailingSlash(clean(env.VITE_SUPABASE_URL));
   const anonKey = clean(env.VITE_SUPABASE_ANON_KEY);
   const backendUrl = withoutTrailingSlash(clean(env.VITE_BACKEND_SUPABASE_URL));

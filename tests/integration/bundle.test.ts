@@ -4,12 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../scripts/build-app';
 import { contentSecurityPolicy } from '../../scripts/vite-csp-plugin';
+import { secretKeyProblems } from '../../scripts/vite-key-guard';
 import { stackInfo } from '../support/clients';
 
 // DESIGN §6: the production bundle carries only public settings, and a Content-Security-Policy.
 // One real `vite build` against the test stack, with every secret a developer's shell might hold
 // set in its environment, to show that none of them reaches the emitted files.
 
+const UNNAMED = 'vite-unnamed-setting-not-for-the-bundle';
 let outDir: string;
 let files: { name: string; text: string }[];
 
@@ -24,6 +26,8 @@ beforeAll(async () => {
       APP_DATABASE_URL: dbUrl,
       SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
       SUPABASE_JWT_SECRET: jwtSecret,
+      // A VITE_ variable the app never names: Vite would ship it if the app read import.meta.env whole.
+      VITE_UNNAMED_SETTING: UNNAMED,
     },
   );
   const names = (await readdir(outDir, { recursive: true, withFileTypes: true }))
@@ -58,6 +62,7 @@ describe('the production bundle', () => {
       'database URL': dbUrl,
       'postgres:// URL': 'postgres://',
       'postgresql:// URL': 'postgresql://',
+      'an unnamed VITE_ variable': UNNAMED,
     };
     const found = files.flatMap((file) =>
       Object.entries(forbidden)
@@ -121,5 +126,28 @@ describe('contentSecurityPolicy', () => {
     ]);
     expect(policy).toContain("connect-src 'self';");
     expect(policy).not.toMatch(/javascript|unsafe-eval|not a url/);
+  });
+});
+
+describe('building with a secret key', () => {
+  it('is refused, naming the variable', { timeout: 120_000 }, async () => {
+    const { apiUrl, serviceRoleKey } = stackInfo();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'outreach-refused-'));
+    try {
+      await expect(buildApp(dir, { apiUrl, anonKey: serviceRoleKey })).rejects.toThrow(
+        /Refusing to build: VITE_SUPABASE_ANON_KEY is a service-role \(secret\) key/,
+      );
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('knows the legacy service-role JWT and the newer secret keys, in either variable', () => {
+    const { anonKey, serviceRoleKey } = stackInfo();
+    expect(secretKeyProblems({ VITE_SUPABASE_ANON_KEY: anonKey })).toEqual([]);
+    expect(secretKeyProblems({ VITE_SUPABASE_ANON_KEY: 'sb_publishable_abc' })).toEqual([]);
+    expect(secretKeyProblems({ VITE_BACKEND_SUPABASE_ANON_KEY: serviceRoleKey })).toHaveLength(1);
+    expect(secretKeyProblems({ VITE_SUPABASE_ANON_KEY: 'sb_secret_abc' })).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import type { Candidate } from '@/lib/app-types';
 import type { CandidateSummary } from '@/lib/backend-types';
 import { formatPhone, humanizeKey } from '@/lib/normalizers';
+import { mailtoHref } from '@/lib/urls';
 import { ObjectiveChecklist } from './objective-checklist';
 import type { QueryState } from './query-state';
 
@@ -72,16 +73,7 @@ function CandidateDetails({ candidate }: { candidate: QueryState<Candidate | nul
       rows={[
         ['Name', person.fullName],
         ['Phone', <span className="tabular-nums">{formatPhone(person.phoneNumber)}</span>],
-        [
-          'Email',
-          person.email ? (
-            <a className="underline underline-offset-4" href={`mailto:${person.email}`}>
-              {person.email}
-            </a>
-          ) : (
-            missing()
-          ),
-        ],
+        ['Email', person.email ? <EmailAddress email={person.email} /> : missing()],
         [
           'Job',
           person.job
@@ -161,5 +153,16 @@ export function CandidateInfoTab({ candidate, profile }: CandidateInfoTabProps) 
         </Section>
       </div>
     </div>
+  );
+}
+
+/** A link that writes to this one address; anything else a candidate's row holds, as text only. */
+function EmailAddress({ email }: { email: string }) {
+  const href = mailtoHref(email);
+  if (!href) return <span className="break-all">{email}</span>;
+  return (
+    <a className="underline underline-offset-4" href={href}>
+      {email}
+    </a>
   );
 }
