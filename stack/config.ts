@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseCorsOrigins } from './origins';
 import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from './keys';
 
 /**
@@ -25,6 +26,8 @@ export interface StackConfig {
   /** Fixed "now" for the demo data (deterministic tests); defaults to the time of seeding. */
   demoAnchor?: Date;
   authRateLimits: AuthRateLimits;
+  /** Web origins allowed besides this machine's (STACK_CORS_ORIGINS; stack/origins.ts). */
+  corsOrigins: string[];
 }
 
 /**
@@ -91,6 +94,7 @@ export function loadStackConfig(
         COUNT,
       ),
     },
+    corsOrigins: parseCorsOrigins(env.STACK_CORS_ORIGINS),
     anonKey: LOCAL_ANON_KEY,
     serviceRoleKey: LOCAL_SERVICE_ROLE_KEY,
     seedDemoData: env.STACK_SEED !== 'false',

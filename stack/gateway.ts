@@ -9,6 +9,7 @@ import {
   sendError,
   sendJson,
 } from './http';
+import { hostAllowed, originAllowed } from './origins';
 import { serveRecording } from './storage';
 
 /**
@@ -27,6 +28,8 @@ export interface GatewayRoutes {
     path: string,
     query: URLSearchParams,
   ) => Promise<void>;
+  /** Web origins allowed besides this machine's own (STACK_CORS_ORIGINS; origins.ts). */
+  corsOrigins?: readonly string[];
   /** WebSocket upgrades for /realtime/v1/websocket; absent until a realtime server is attached. */
   realtimeUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
@@ -41,7 +44,7 @@ const CORS_HEADERS = {
 };
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
-  // Any origin, as Supabase's gateway allows: the apikey and the JWT are what protect the data.
+  // Called for allowed origins only (see `refusal`); without an Origin, no page is asking.
   return {
     'Access-Control-Allow-Origin': req.headers.origin ?? '*',
     Vary: 'Origin',
@@ -115,8 +118,18 @@ function proxy(
   req.pipe(upstream);
 }
 
+/** Why a request from this origin or to this host is not answered (origins.ts), or null. */
+function refusal(req: IncomingMessage, routes: GatewayRoutes): string | null {
+  if (!hostAllowed(req.headers.host)) return `Host ${req.headers.host} is not this machine`;
+  if (!originAllowed(req.headers.origin, routes.corsOrigins ?? []))
+    return `Origin ${req.headers.origin} is not allowed (set STACK_CORS_ORIGINS to allow it)`;
+  return null;
+}
+
 export function createGateway(routes: GatewayRoutes): http.Server {
   const server = http.createServer(async (req, res) => {
+    const refused = refusal(req, routes);
+    if (refused) return sendJson(res, 403, { message: refused }, {});
     const cors = corsHeaders(req);
     try {
       const url = requestUrl(req);
@@ -147,6 +160,9 @@ export function createGateway(routes: GatewayRoutes): http.Server {
     }
   });
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    // Browsers send an Origin with every WebSocket and apply no CORS to it: checked here.
+    const refused = refusal(req, routes);
+    if (refused) return refuseUpgrade(socket, 403, refused);
     const url = requestUrl(req);
     if (url.pathname !== '/realtime/v1/websocket' || !routes.realtimeUpgrade)
       return refuseUpgrade(socket, 404, `No route for ${url.pathname}`);

@@ -106,6 +106,7 @@ export async function startStack(
       jwtSecret: config.jwtSecret,
       log: (line) => log(`[gateway] ${line}`),
       postgrestUrl: postgrest.url,
+      corsOrigins: config.corsOrigins,
       auth,
       realtimeUpgrade: realtime?.upgrade,
     });

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { loadStackConfig } from '../../stack/config';
 import { DEMO_STAFF } from '../../stack/demo';
 import { signedInClient, stackInfo, strangerClient, withDb } from '../support/clients';
@@ -60,6 +61,54 @@ describe('request-scoped errors never end the stack', () => {
       });
     }
     expect(await health()).toBe(200);
+  });
+});
+
+describe('only pages and hosts of this machine are answered (issue 16, 9)', () => {
+  const { apiUrl, anonKey } = stackInfo();
+  const rest = (headers: Record<string, string>) =>
+    fetch(`${apiUrl}/rest/v1/jobs?select=id`, { headers: { apikey: anonKey, ...headers } });
+
+  it("a page of this machine gets CORS; another site's gets 403 and no CORS header", async () => {
+    const local = await rest({ Origin: 'http://localhost:5173' });
+    expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const evil = await rest({ Origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await evil.json()).message).toContain('STACK_CORS_ORIGINS');
+    const preflight = await fetch(`${apiUrl}/auth/v1/token?grant_type=password`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+  });
+
+  it('a request addressed to another host name (DNS rebinding) gets 403', async () => {
+    const answer = await rawRequest(
+      `GET /rest/v1/jobs?apikey=${anonKey} HTTP/1.1\r\nHost: rebind.evil.example:54321\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /);
+  });
+
+  it("a WebSocket from another site's page is refused; from this machine's, it opens", async () => {
+    const upgrade = (origin: string) =>
+      rawRequest(
+        `GET /realtime/v1/websocket?apikey=${anonKey}&vsn=1.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+          `Origin: ${origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      );
+    expect(await upgrade('https://evil.example')).toMatch(/^HTTP\/1\.1 403 /);
+    const socket = new WebSocket(
+      `${apiUrl.replace('http', 'ws')}/realtime/v1/websocket?apikey=${anonKey}&vsn=1.0.0`,
+      {
+        origin: 'http://127.0.0.1:5173',
+      },
+    );
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    socket.close();
   });
 });
 
