@@ -231,6 +231,19 @@ describe('the screens on two projects', () => {
     const chat = await within(dialog).findByRole('log', {}, { timeout: 15_000 });
     expect(await within(chat).findByText(newest!.content)).toBeInTheDocument();
 
+    // Calls and the timeline: the backend's calls, and the notes of the app project beside them.
+    const [calls] = await sqlIn<{ n: string }>(
+      'backend',
+      'select count(*) as n from calls where session_id in (select session_ids_for_phones(array[$1]))',
+      [DEMO_EXAMPLES.phone],
+    );
+    await user.click(within(dialog).getByRole('tab', { name: /Calls/ }));
+    const callList = await within(dialog).findByRole('list', { name: 'Calls, newest first' });
+    expect(within(callList).getAllByRole('listitem')).toHaveLength(Number(calls!.n));
+    await user.click(within(dialog).getByRole('tab', { name: /Timeline/ }));
+    const timeline = await within(dialog).findByRole('list', { name: 'Timeline, newest first' });
+    expect(within(timeline).getAllByRole('listitem').length).toBeGreaterThan(Number(calls!.n));
+
     await user.click(within(dialog).getByRole('tab', { name: /Notes/ }));
     const body = `Two-project note ${Date.now()}`;
     await user.type(await within(dialog).findByLabelText('Add a note'), body);
