@@ -82,8 +82,9 @@ export async function startLayout(
   const log = options.log ?? console.log;
   const stacks: RunningStack[] = [];
   const file = recordFile(options.env ?? process.env);
+  const record = options.record && layout !== 'single';
   const stop = async () => {
-    if (options.record) await fs.rm(file, { force: true });
+    if (record) await fs.rm(file, { force: true });
     for (const stack of [...stacks].reverse()) await stack.stop();
   };
   try {
@@ -96,7 +97,7 @@ export async function startLayout(
     throw error;
   }
   const projects = projectsOf(layout, configs);
-  if (options.record && layout !== 'single') {
+  if (record) {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, JSON.stringify({ pid: process.pid, ...projects }, null, 2));
   }
