@@ -38,8 +38,13 @@ const problem = (kind: AccessProblemKind, title: string, detail: string): Access
   detail,
 });
 
-// PostgREST's codes for a missing table (PGRST205; 42P01 from Postgres) or function (PGRST202).
-const MISSING = new Set(['PGRST205', '42P01', 'PGRST202', '42883']);
+// What is missing, by PostgREST's codes (and Postgres's): a table, or a function (a read model).
+const MISSING: Record<string, string> = {
+  PGRST205: 'agent tables',
+  '42P01': 'agent tables',
+  PGRST202: 'read models',
+  '42883': 'read models',
+};
 
 /**
  * Null when the user may read everything; otherwise the problem. Throws (inconclusive) when the
@@ -95,14 +100,13 @@ export async function checkAccess(
         `${where} answered 401 to the app project's token: the two projects must share one JWT ` +
           "secret, and VITE_BACKEND_SUPABASE_ANON_KEY must be the backend project's anon key.",
       );
-    if (error.code && MISSING.has(error.code))
+    const missing = MISSING[error.code ?? ''];
+    if (missing)
       return problem(
         'backend-missing-migrations',
         "The backend project lacks the dashboard's migrations",
-        `${where} has no ${error.code === 'PGRST202' || error.code === '42883' ? 'read models' : 'agent tables'} ` +
-          '(' +
-          error.message +
-          '). Push build/supabase-backend to it (npm run db:split, then supabase db push; see the README).',
+        `${where} has no ${missing} (${error.message}). Push build/supabase-backend to it ` +
+          '(npm run db:split, then supabase db push; see the README).',
       );
     throw new Error(`Couldn't check the backend project: ${error.message}`);
   }
