@@ -126,6 +126,52 @@ describe('row-level security (DESIGN §6)', () => {
   });
 });
 
+describe('privileges: what the API roles may do at all (issue 16)', () => {
+  it('authenticated may only read the agent tables and rollups, and write notes as allowed', async () => {
+    const rows = await withDb(
+      async (db) =>
+        (
+          await db.query<{ table: string; privilege: string }>(
+            `select c.relname as table, p.privilege
+             from pg_class c join pg_namespace n on n.oid = c.relnamespace
+             cross join unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) as p(privilege)
+             where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p')
+               and has_table_privilege('authenticated', c.oid, p.privilege)
+             order by 1, 2`,
+          )
+        ).rows,
+    );
+    const granted = new Map<string, string[]>();
+    for (const { table, privilege } of rows)
+      granted.set(table, [...(granted.get(table) ?? []), privilege]);
+    // Everything but the notes is read-only; the notes' column grants are checked below.
+    for (const [table, privileges] of granted)
+      expect({ table, privileges }).toEqual({
+        table,
+        privileges: table === 'candidate_notes' ? ['DELETE', 'SELECT'] : ['SELECT'],
+      });
+    expect([...granted.keys()]).toEqual(expect.arrayContaining([...ALL_TABLES]));
+  });
+
+  it('a note is inserted by candidate and body only: the API refuses a chosen id or date', async () => {
+    const author = await signedInClient(DEMO_STAFF[0]!.email);
+    const { data: candidate } = await author.from('candidates').select('id').limit(1).single();
+    for (const extra of [{ id: 999_999_999 }, { created_at: '2001-01-01T00:00:00Z' }]) {
+      const { error } = await author
+        .from('candidate_notes')
+        .insert({ candidate_id: candidate!.id, body: 'chosen', ...extra });
+      expect(error?.code).toBe('42501');
+    }
+    const { data, error } = await author
+      .from('candidate_notes')
+      .insert({ candidate_id: candidate!.id, body: 'privileges test note' })
+      .select('id')
+      .single();
+    expect(error).toBeNull();
+    await author.from('candidate_notes').delete().eq('id', data!.id);
+  });
+});
+
 describe('the two-project layout (DESIGN §1)', () => {
   // A backend project holds no staff_members: its policies trust the staff_role claim that the app
   // project's auth put in the shared-secret JWT. Checked the way PostgREST runs a request.
