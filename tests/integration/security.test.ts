@@ -172,6 +172,38 @@ describe('privileges: what the API roles may do at all (issue 16)', () => {
   });
 });
 
+describe('row estimates (issue 16)', () => {
+  it("strangers and anon get no planner estimates; staff do; an exact count shows only what's visible", async () => {
+    const { client: stranger } = await strangerClient();
+    const staff = await signedInClient(DEMO_STAFF[0]!.email);
+    for (const count of ['planned', 'estimated'] as const) {
+      for (const [who, client] of [
+        ['stranger', stranger],
+        ['anon', newClient()],
+      ] as const) {
+        // A GET, not HEAD: a HEAD answer has no body to carry the error's code.
+        const { error, count: n } = await client
+          .from('sessions')
+          .select('session_id', { count })
+          .limit(1);
+        expect({ who, count, n, code: error?.code }).toEqual({
+          who,
+          count,
+          n: null,
+          code: '42501',
+        });
+      }
+      const asStaff = await staff.from('sessions').select('session_id', { count }).limit(1);
+      expect(asStaff.error).toBeNull();
+      expect(asStaff.count).toBeGreaterThan(0);
+    }
+    const exact = await stranger
+      .from('sessions')
+      .select('session_id', { count: 'exact', head: true });
+    expect(exact.count).toBe(0);
+  });
+});
+
 describe('the two-project layout (DESIGN §1)', () => {
   // A backend project holds no staff_members: its policies trust the staff_role claim that the app
   // project's auth put in the shared-secret JWT. Checked the way PostgREST runs a request.
