@@ -66,7 +66,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'stack-unit', environment: 'node', include: ['stack/**/*.test.ts'] },
+        test: {
+          name: 'stack-unit',
+          environment: 'node',
+          include: ['stack/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
       },
       {
         extends: true,

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { type Counter, naiveCampaignStats, naiveLiveSessions, naiveProfile } from './naive';
-import { CHAT_PAGE_SIZE } from '../../src/data/chat/chat-pages';
+import { CHAT_PAGE_SIZE } from '../../src/lib/backend/chat';
 import { type Row, type Timing, summarize } from './results';
 
 // The read models of DESIGN §4 (campaign stats, live sessions, candidate profile) through

@@ -5,12 +5,6 @@ import type { Json } from '@/lib/database.types';
 import { compareInstants } from '@/lib/instant-order';
 import { type RowChange, changeKey, insertSorted, mergeRow, sameRow } from '../realtime/merge-rule';
 
-/**
- * Messages per page. The newest page is what the chat paints first (DESIGN §7: first paint
- * ≤ 150 ms after the data), so it is small; older pages load as the reader scrolls up.
- */
-export const CHAT_PAGE_SIZE = 200;
-
 /** Older messages of a conversation that are not loaded yet, and how to load them. */
 export interface OlderMessages {
   hasMore: boolean;

@@ -4,6 +4,12 @@ import { fetchAllPages } from '../paging';
 import { fail, phoneLookup, sessionIdsForPhone } from './lookups';
 import { type MessageRow, toMessage } from './mappers';
 
+/**
+ * Messages per page. The newest page is what the chat paints first (DESIGN §7: first paint
+ * ≤ 150 ms after the data), so it is small; older pages load as the reader scrolls up.
+ */
+export const CHAT_PAGE_SIZE = 200;
+
 /** chat_page serves at most 1,000 rows, and getChatPage asks for one more than its page. */
 const CHAT_PAGE_MAX = 999;
 
@@ -47,12 +53,15 @@ export function createChatQueries(client: DbClient) {
      */
     async getChatPage(
       phone: string,
-      { before = null, limit = 200 }: { before?: ChatCursor | null; limit?: number } = {},
+      {
+        before = null,
+        limit = CHAT_PAGE_SIZE,
+      }: { before?: ChatCursor | null; limit?: number } = {},
       { signal }: RequestOptions = {},
     ): Promise<ChatPage> {
       const { variants } = phoneLookup(phone);
       const size = Math.min(
-        Math.max(Math.floor(Number.isFinite(limit) ? limit : 200), 1),
+        Math.max(Math.floor(Number.isFinite(limit) ? limit : CHAT_PAGE_SIZE), 1),
         CHAT_PAGE_MAX,
       );
       let query = client.rpc('chat_page', {
