@@ -26,6 +26,8 @@ export const {
   getCampaignFunnel,
   getCampaignDailyActivity,
   getCampaignSessions,
+  searchConversations,
+  searchFacets,
 } = backendApi;
 export const { getActivitySince } = createBackendActivity(backendClient.db);
 

@@ -3,6 +3,7 @@ import { createCallQueries } from './backend/calls';
 import { createCampaignQueries } from './backend/campaigns';
 import { createCandidateQueries } from './backend/candidate';
 import { createChatQueries } from './backend/chat';
+import { createSearchQueries } from './backend/search';
 import { createSessionQueries } from './backend/sessions';
 
 export { phoneLookup } from './backend/lookups';
@@ -18,6 +19,7 @@ export function createBackendApi(client: DbClient) {
     ...createCallQueries(client),
     ...createCampaignQueries(client),
     ...createCandidateQueries(client),
+    ...createSearchQueries(client),
   };
 }
 

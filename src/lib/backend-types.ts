@@ -223,3 +223,61 @@ export interface CampaignSessionsPage {
   /** Every matching session, counted by Postgres before the limit. */
   total: number;
 }
+
+export type SearchKind = 'message' | 'call';
+export type SearchSender = 'user' | 'agent';
+
+/** What to search and where: the URL of the Search page (`/search?q=…&kind=…`). */
+export interface SearchFilters {
+  query: string;
+  campaign?: string | null;
+  kind?: SearchKind | null;
+  /** Who wrote a message; calls, where both speak, are left out when it is set. */
+  sender?: SearchSender | null;
+  /** ISO instants: hits at or after `from`, before `to`. */
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Where the next page starts: the last hit's time, kind and id (newest first). */
+export interface SearchCursor {
+  at: string | null;
+  kind: SearchKind;
+  id: string;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** chat_history.id (as text) or calls.call_id */
+  id: string;
+  sessionId: string | null;
+  phone: string | null;
+  campaign: string | null;
+  status: string | null;
+  at: string | null;
+  /** Who wrote a message; null for a call. */
+  sender: string | null;
+  /** Plain text around the match, the matched words marked (search-text.ts). */
+  snippet: string;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** null on the last page */
+  next: SearchCursor | null;
+  /** The query with a mistyped word corrected, when one was. */
+  corrected: string | null;
+}
+
+export interface SearchFacets {
+  /** Hits with every filter, counted up to 1,000; `totalCapped` when there are more. */
+  total: number;
+  totalCapped: boolean;
+  /** Per kind, sender and campaign among the first 1,000 hits of the query and dates. */
+  kinds: Partial<Record<SearchKind, number>>;
+  senders: Partial<Record<SearchSender, number>>;
+  campaigns: Record<string, number>;
+  /** The per-filter counts stop at 1,000 hits: they are lower bounds. */
+  capped: boolean;
+  corrected: string | null;
+}

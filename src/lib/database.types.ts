@@ -285,6 +285,45 @@ export type Database = {
         };
         Relationships: [];
       };
+      search_documents: {
+        Row: {
+          at: string | null;
+          document: unknown;
+          kind: string;
+          sender: string | null;
+          session_id: string | null;
+          source_id: string;
+        };
+        Insert: {
+          at?: string | null;
+          document: unknown;
+          kind: string;
+          sender?: string | null;
+          session_id?: string | null;
+          source_id: string;
+        };
+        Update: {
+          at?: string | null;
+          document?: unknown;
+          kind?: string;
+          sender?: string | null;
+          session_id?: string | null;
+          source_id?: string;
+        };
+        Relationships: [];
+      };
+      search_words: {
+        Row: {
+          word: string;
+        };
+        Insert: {
+          word: string;
+        };
+        Update: {
+          word?: string;
+        };
+        Relationships: [];
+      };
       session_activity_rollup: {
         Row: {
           achieved_objectives: string[];
@@ -419,6 +458,10 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      call_search_text: {
+        Args: { p_analysis: Json; p_transcript: string };
+        Returns: string;
+      };
       campaign_daily_activity: {
         Args: { p_campaign: string; p_days?: number; p_tz?: string };
         Returns: {
@@ -504,6 +547,7 @@ export type Database = {
       };
       custom_access_token_hook: { Args: { event: Json }; Returns: Json };
       is_staff: { Args: Record<PropertyKey, never>; Returns: boolean };
+      js_trim: { Args: { value: string }; Returns: string };
       live_sessions: {
         Args: {
           p_campaign?: string;
@@ -527,8 +571,11 @@ export type Database = {
           updated_at: string;
         }[];
       };
+      message_content_text: { Args: { content: Json }; Returns: string };
       message_object_sender: { Args: { message: Json }; Returns: string };
+      message_part_text: { Args: { part: Json }; Returns: string };
       message_sender: { Args: { message: Json }; Returns: string };
+      message_text: { Args: { message: Json }; Returns: string };
       objective_achieved: { Args: { value: Json }; Returns: boolean };
       objective_keys: { Args: { objectives: Json }; Returns: string[] };
       objective_value: {
@@ -538,6 +585,10 @@ export type Database = {
       objective_value_achieved: { Args: { value: Json }; Returns: boolean };
       phone_key: { Args: { p_phone: string }; Returns: string };
       phone_keys: { Args: { p_phones: string[] }; Returns: string[] };
+      rebuild_search_documents: {
+        Args: Record<PropertyKey, never>;
+        Returns: undefined;
+      };
       rebuild_session_activity_rollup: {
         Args: Record<PropertyKey, never>;
         Returns: number;
@@ -550,6 +601,46 @@ export type Database = {
         Args: { p_part: string; p_session_ids: string[] };
         Returns: undefined;
       };
+      search_conversations: {
+        Args: {
+          p_before_at?: string;
+          p_before_id?: string;
+          p_before_kind?: string;
+          p_campaign?: string;
+          p_from?: string;
+          p_kind?: string;
+          p_limit?: number;
+          p_query: string;
+          p_sender?: string;
+          p_to?: string;
+        };
+        Returns: {
+          at: string;
+          campaign: string;
+          corrected: string;
+          kind: string;
+          phone_number: string;
+          sender: string;
+          session_id: string;
+          snippet: string;
+          source_id: string;
+          status: string;
+        }[];
+      };
+      search_facets: {
+        Args: {
+          p_campaign?: string;
+          p_from?: string;
+          p_kind?: string;
+          p_query: string;
+          p_sender?: string;
+          p_to?: string;
+        };
+        Returns: Json;
+      };
+      search_vector: { Args: { p_text: string }; Returns: unknown };
+      search_word_kept: { Args: { word: string }; Returns: boolean };
+      search_words_add: { Args: { p_documents: unknown[] }; Returns: undefined };
       sender_of_label: { Args: { label: string }; Returns: string };
       session_activity: {
         Args: { p_session_ids: string[] };

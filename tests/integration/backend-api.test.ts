@@ -567,6 +567,39 @@ const messageShapes: unknown[] = [
   42,
   [{ type: 'human', content: 'in a list' }],
   { type: 'Human ', content: 'spaces' },
+  // text rules: parts of every kind, wrappers, numbers, odd spaces
+  {
+    role: 'user',
+    content: [
+      { type: 'image_url', image_url: { url: 'https://x' } },
+      { type: 'input_audio' },
+      { type: 'video' },
+      { type: 'file' },
+      { type: 'tool_use', name: 'book' },
+      { type: 'function_call' },
+      { type: 'tool_result' },
+      {},
+      { type: 'Custom' },
+      '  loose string  ',
+      { text: ' text part ' },
+      7,
+    ],
+  },
+  { type: 'ai', content: { type: 'text', text: 'one part' } },
+  { type: 'ai', content: 42 },
+  { type: 'ai', content: true },
+  { type: 'human', data: { content: 'wrapped' } },
+  { type: 'human', content: 'kept', data: { content: 'not this' } },
+  { sender: 'user', text: '\u00a0 non-breaking \u2003' },
+  { sender: 'user' },
+  '  {"role": "user", "content": "padded json string"}  ',
+  JSON.stringify({
+    lc: 1,
+    type: 'constructor',
+    id: ['x', 'AIMessage'],
+    kwargs: { content: 'lc as string' },
+  }),
+  '[1, 2]',
 ];
 
 const objectiveValues: unknown[] = [
@@ -616,6 +649,22 @@ describe('SQL and the browser agree', () => {
           ).rows[0]!.s,
       );
       expect(sql).toBe(normalizeMessage(shape).sender);
+    },
+  );
+
+  // The search indexes message_text (issue 17): the words it finds are the words the chat shows.
+  it.each(messageShapes.map((shape) => [JSON.stringify(shape).slice(0, 60), shape] as const))(
+    'on the text of %s',
+    async (_name, shape) => {
+      const sql = await withDb(
+        async (db) =>
+          (
+            await db.query<{ t: string }>('select public.message_text($1::jsonb) as t', [
+              JSON.stringify(shape),
+            ])
+          ).rows[0]!.t,
+      );
+      expect(sql).toBe(normalizeMessage(shape).text);
     },
   );
 

@@ -34,6 +34,8 @@ describe('migrations', () => {
           'chat_history',
           'jobs',
           'numbers',
+          'search_documents',
+          'search_words',
           'session_activity_rollup',
           'session_status_rollup',
           'sessions',

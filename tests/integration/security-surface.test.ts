@@ -181,6 +181,14 @@ const SAMPLES: Record<string, { real: unknown; none: unknown }> = {
   'label:text': { real: 'human', none: null },
   'value:text': { real: '{"a": 1}', none: null },
   'event:jsonb': { real: { user_id: DEMO_STAFF[0]!.id, claims: {} }, none: null },
+  // The search (issue 17) and its pure helpers.
+  'p_query:text': { real: 'available', none: 'zzqxjvw' },
+  'part:jsonb': { real: { type: 'text', text: 'hi' }, none: null },
+  'content:jsonb': { real: [{ type: 'image_url' }, 'hi'], none: null },
+  'p_transcript:text': { real: 'Agent: hello', none: null },
+  'p_analysis:jsonb': { real: { summary: 'Keen' }, none: null },
+  'p_text:text': { real: 'plumbing work', none: null },
+  'word:text': { real: 'plumb', none: null },
 };
 
 /**

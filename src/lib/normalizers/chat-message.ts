@@ -30,11 +30,11 @@ export const normalizeMessage = total(
 
 function read(raw: unknown): { sender: Sender; text: string } {
   if (typeof raw === 'string') {
-    // A message object stored as a JSON string; otherwise the string is all there is to show.
+    // A message object stored as a JSON string (any form below that names a speaker); otherwise
+    // the string is all there is to show.
     const parsed = parseJsonContainer(raw);
-    return isRecord(parsed) && labelOf(parsed) !== undefined
-      ? read(parsed)
-      : { sender: 'unknown', text: raw };
+    const inner = isRecord(parsed) ? read(parsed) : undefined;
+    return inner && inner.sender !== 'unknown' ? inner : { sender: 'unknown', text: raw };
   }
   if (!isRecord(raw)) return { sender: 'unknown', text: '' };
   // LangChain JS serialisation: {lc: 1, type: 'constructor', id: [..., 'HumanMessage'], kwargs}.
