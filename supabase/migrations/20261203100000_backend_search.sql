@@ -317,13 +317,20 @@ end $$;
 select public.rebuild_search_documents();
 
 -- ---------------------------------------------------------------------------------------------
+-- Under row-level security the planner uses an index only for conditions it knows leak nothing
+-- (leakproof), which `document @@ query` and trigram similarity are not: each search would read
+-- every document. So finding what matches runs as the functions' owner, for those the policies
+-- would let read every row (private.reads_everything), and yields only keys, times and counts;
+-- the text shown (snippets) is read with those keys under row-level security. The helpers are in
+-- `private`, which the API does not expose.
+
 -- A typed query → what to match. Returns the tsquery and, when a word was corrected, the query as
 -- corrected (for "including results for …"). Any text is accepted: websearch_to_tsquery never
--- fails, and only the first 200 characters count. In `private`, which the API does not expose: it
--- is a part of the two functions below, not a function of its own.
+-- fails, and only the first 200 characters count.
 create function private.search_tsquery(p_query text, out query tsquery, out corrected text)
 language plpgsql
 stable
+security definer
 set search_path = ''
 as $$
 declare
@@ -334,8 +341,11 @@ declare
   v_fixed text;
 begin
   v_fixed := v_text;
+  -- The words the conversations hold are staff's to see, corrections included.
   for v_word in
-    select distinct m[1] from regexp_matches(v_text, '([[:alpha:]]{5,})', 'g') as m limit 10
+    select distinct m[1] from regexp_matches(v_text, '([[:alpha:]]{5,})', 'g') as m
+    where private.reads_everything()
+    limit 10
   loop
     v_stem := (select string_agg(l, ' ') from unnest(tsvector_to_array(to_tsvector('public.search_english', v_word))) as l);
     continue when v_stem is null or exists (select from public.search_words w where w.word = v_stem);
@@ -359,9 +369,56 @@ begin
 end;
 $$;
 
--- The newest hits first, a page at a time (keyset: the last hit's at, kind and source_id).
--- Staff only: it reads through row-level security like any query of theirs. The snippet is plain
--- text with each match between U+0002 and U+0003 (removed from the text first).
+-- The documents that match, newest first, after the keyset cursor (the last hit's at, kind and
+-- source_id): keys only (a message's id also as a number, so that reading it by the key is an
+-- index lookup under row-level security, which a cast in the join condition would prevent). Staff
+-- only.
+create function private.search_hits(
+  p_query tsquery,
+  p_campaign text,
+  p_kind text,
+  p_sender text,
+  p_from timestamptz,
+  p_to timestamptz,
+  p_before_at timestamptz,
+  p_before_kind text,
+  p_before_id text,
+  p_limit integer
+)
+returns table (kind text, source_id text, message_id bigint, session_id text, at timestamptz, sender text)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.reads_everything() then
+    return;
+  end if;
+  -- Dynamic, so each search is planned with its own query: a common word walks the newest
+  -- documents until the page is full, a rare one reads the GIN index (a generic plan can't tell).
+  return query execute format(
+    'select d.kind, d.source_id, case when d.kind = ''message'' then d.source_id::bigint end,
+       d.session_id, d.at, d.sender
+     from public.search_documents d %s
+     where d.document @@ $1 %s %s %s %s %s %s
+     order by coalesce(d.at, ''-infinity'') desc, d.kind desc, d.source_id desc
+     limit $10',
+    case when p_campaign is not null then 'join public.sessions s on s.session_id = d.session_id' end,
+    case when p_campaign is not null then 'and s.campaign = $2' end,
+    case when p_kind is not null then 'and d.kind = $3' end,
+    case when p_sender is not null then 'and d.sender = $4' end,
+    case when p_from is not null then 'and d.at >= $5' end,
+    case when p_to is not null then 'and d.at < $6' end,
+    case when p_before_kind is not null and p_before_id is not null then
+      'and (coalesce(d.at, ''-infinity''), d.kind, d.source_id) < (coalesce($7, ''-infinity''), $8, $9)' end
+  ) using p_query, p_campaign, p_kind, p_sender, p_from, p_to, p_before_at, p_before_kind, p_before_id,
+    least(greatest(coalesce(p_limit, 30), 1), 100);
+end;
+$$;
+
+-- The newest hits first, a page at a time, with where each is from and a snippet: plain text with
+-- each match between U+0002 and U+0003 (removed from the text first).
 create function public.search_conversations(
   p_query text,
   p_campaign text default null,
@@ -382,25 +439,7 @@ language sql
 stable
 set search_path = ''
 as $$
-  with q as (select * from private.search_tsquery(p_query) where length(public.js_trim(p_query)) >= 2),
-  hits as (
-    select d.kind, d.source_id, d.session_id, d.at, d.sender
-    from q, public.search_documents d
-    left join public.sessions s on s.session_id = d.session_id
-    where d.document @@ q.query
-      and (p_kind is null or d.kind = p_kind)
-      and (p_sender is null or d.sender = p_sender)
-      and (p_campaign is null or s.campaign = p_campaign)
-      and (p_from is null or d.at >= p_from)
-      and (p_to is null or d.at < p_to)
-      and (
-        p_before_kind is null or p_before_id is null
-        or (coalesce(d.at, '-infinity'), d.kind, d.source_id)
-          < (coalesce(p_before_at, '-infinity'), p_before_kind, p_before_id)
-      )
-    order by coalesce(d.at, '-infinity') desc, d.kind desc, d.source_id desc
-    limit least(greatest(coalesce(p_limit, 30), 1), 100)
-  )
+  with q as (select * from private.search_tsquery(p_query) where length(public.js_trim(p_query)) >= 2)
   select h.kind, h.source_id, h.session_id,
     coalesce(s.phone_number, k.phone_number, (select n.phone_number from public.numbers n where n.session_id = h.session_id order by n.id limit 1)),
     s.campaign, s.status, h.at, h.sender,
@@ -412,17 +451,18 @@ as $$
       q.query,
       'StartSel=' || E'\u0002' || ', StopSel=' || E'\u0003' || ', MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "'),
     q.corrected
-  from hits h
-  cross join q
+  from q
+  cross join lateral private.search_hits(q.query, p_campaign, p_kind, p_sender, p_from, p_to,
+    p_before_at, p_before_kind, p_before_id, p_limit) h
   left join public.sessions s on s.session_id = h.session_id
-  left join public.chat_history m on m.id = case when h.kind = 'message' then h.source_id::bigint end
+  left join public.chat_history m on m.id = h.message_id
   left join public.calls k on h.kind = 'call' and k.call_id = h.source_id
   order by coalesce(h.at, '-infinity') desc, h.kind desc, h.source_id desc
 $$;
 
 -- Counts for the filters: hits per kind, sender and campaign among the first 1,000 hits of the
 -- query and dates (each filter's counts ignore the filters; `capped` says there are more), and
--- the total with every filter, counted up to 1,000.
+-- the total with every filter, counted up to 1,000. Counts only, staff only.
 create function public.search_facets(
   p_query text,
   p_campaign text default null,
@@ -434,9 +474,13 @@ create function public.search_facets(
 returns jsonb
 language sql
 stable
+security definer
 set search_path = ''
 as $$
-  with q as (select * from private.search_tsquery(p_query) where length(public.js_trim(p_query)) >= 2),
+  with q as (
+    select * from private.search_tsquery(p_query)
+    where length(public.js_trim(p_query)) >= 2 and (select private.reads_everything())
+  ),
   sample as (
     select d.kind, d.sender, s.campaign
     from q, public.search_documents d
@@ -472,12 +516,14 @@ $$;
 revoke all on function public.search_word_kept(text), public.js_trim(text), public.message_part_text(jsonb), public.message_content_text(jsonb),
   public.message_text(jsonb), public.call_search_text(text, jsonb), public.search_vector(text),
   private.search_tsquery(text),
+  private.search_hits(tsquery, text, text, text, timestamptz, timestamptz, timestamptz, text, text, integer),
   public.search_conversations(text, text, text, text, timestamptz, timestamptz, timestamptz, text, text, integer),
   public.search_facets(text, text, text, text, timestamptz, timestamptz)
   from public, anon;
 grant execute on function public.js_trim(text), public.message_part_text(jsonb), public.message_content_text(jsonb),
   public.message_text(jsonb), public.call_search_text(text, jsonb), public.search_vector(text),
   private.search_tsquery(text),
+  private.search_hits(tsquery, text, text, text, timestamptz, timestamptz, timestamptz, text, text, integer),
   public.search_conversations(text, text, text, text, timestamptz, timestamptz, timestamptz, text, text, integer),
   public.search_facets(text, text, text, text, timestamptz, timestamptz)
   to authenticated, service_role;
