@@ -14,6 +14,7 @@ import { useConnectionState } from '@/data/realtime/connection-store';
 import { CANDIDATE_PARAM } from '@/lib/candidate-link';
 import { cn } from '@/lib/utils';
 import { ErrorBoundary } from './error-boundary';
+import { HeaderSearch } from './header-search';
 
 // The candidate dialog opens over any page from the URL (?candidate=…), so it lives here.
 const CandidateDetailDialog = lazy(() => import('./candidate-detail-dialog'));
@@ -54,7 +55,7 @@ export function AppLayout() {
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-30 border-b bg-card">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
+        <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 lg:flex-nowrap lg:py-0">
           <Link
             to="/"
             className="shrink-0 rounded-sm font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
@@ -79,6 +80,7 @@ export function AppLayout() {
               </NavLink>
             ))}
           </nav>
+          <HeaderSearch />
           <div className="ml-auto flex min-w-0 items-center gap-3">
             <Connection />
             {session && (

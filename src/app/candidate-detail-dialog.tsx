@@ -167,6 +167,7 @@ function CandidateDetail({ phone }: { phone: string }) {
             onRetry={profileState.onRetry}
             openTranscriptId={focus.call ?? null}
             onOpenTranscriptChange={(call) => show('calls', call ? { call } : {})}
+            transcriptFind={focus.find ?? null}
           />
         </TabsContent>
         <TabsContent value="timeline" className="min-h-0 flex-1 overflow-y-auto p-5">

@@ -11,6 +11,7 @@ const CampaignsPage = lazy(() => import('@/features/campaigns/campaigns-page'));
 const CampaignDetailPage = lazy(() => import('@/features/campaigns/campaign-detail-page'));
 const CandidatesPage = lazy(() => import('@/features/candidates/candidates-page'));
 const OverviewPage = lazy(() => import('@/features/overview/overview-page'));
+const SearchPage = lazy(() => import('@/features/search/search-page'));
 
 export function AppRouter() {
   return (
@@ -27,6 +28,7 @@ export function AppRouter() {
             <Route path="/campaigns/:campaign" element={<CampaignDetailPage />} />
             <Route path="/candidates" element={<CandidatesPage />} />
             <Route path="/overview" element={<OverviewPage />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

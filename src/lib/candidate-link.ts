@@ -9,11 +9,14 @@ const TAB_PARAM = 'tab';
 const MESSAGE_PARAM = 'message';
 /** The call whose transcript is open (`&call=<call id>`). */
 const CALL_PARAM = 'call';
+/** What to look for in that call's transcript (`&find=van`), as a search result asks. */
+const FIND_PARAM = 'find';
 
 /** What to show inside the tab: a message in the chat, a call's transcript. */
 export interface CandidateFocus {
   message?: number;
   call?: string;
+  find?: string;
 }
 
 /**
@@ -29,16 +32,17 @@ export function withCandidate(
   const next = new URLSearchParams(params);
   next.set(CANDIDATE_PARAM, phone);
   next.set(TAB_PARAM, tab);
-  next.delete(MESSAGE_PARAM);
-  next.delete(CALL_PARAM);
+  for (const param of [MESSAGE_PARAM, CALL_PARAM, FIND_PARAM]) next.delete(param);
   if (focus.message !== undefined) next.set(MESSAGE_PARAM, String(focus.message));
   if (focus.call !== undefined) next.set(CALL_PARAM, focus.call);
+  if (focus.call !== undefined && focus.find) next.set(FIND_PARAM, focus.find);
   return next;
 }
 
 export function withoutCandidate(params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const param of [CANDIDATE_PARAM, TAB_PARAM, MESSAGE_PARAM, CALL_PARAM]) next.delete(param);
+  for (const param of [CANDIDATE_PARAM, TAB_PARAM, MESSAGE_PARAM, CALL_PARAM, FIND_PARAM])
+    next.delete(param);
   return next;
 }
 
@@ -52,8 +56,10 @@ export function candidateFocusOf(params: URLSearchParams): CandidateFocus {
   const rawMessage = params.get(MESSAGE_PARAM);
   const message = rawMessage ? Number(rawMessage) : NaN;
   const call = params.get(CALL_PARAM);
+  const find = params.get(FIND_PARAM)?.slice(0, 200);
   return {
     ...(Number.isSafeInteger(message) && { message }),
     ...(call && { call }),
+    ...(call && find && { find }),
   };
 }

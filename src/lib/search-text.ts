@@ -1,7 +1,7 @@
 // The search box's rules and the search's snippets, shared by the page, the header and the API.
 
 /** Shorter queries are not sent: two letters already match thousands of words as prefixes. */
-export const SEARCH_MIN_LENGTH = 2;
+const SEARCH_MIN_LENGTH = 2;
 /** The search reads the first 200 characters (search_tsquery); the box says so beyond. */
 export const SEARCH_MAX_LENGTH = 200;
 

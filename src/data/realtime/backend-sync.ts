@@ -10,6 +10,8 @@ import { applyChatChange } from '../chat/chat-realtime';
 import { chatKeys } from '../chat/keys';
 import { liveKeys } from '../live/keys';
 import { applyLiveChange } from '../live/live-realtime';
+import { searchKeys } from '../search/keys';
+import { applySearchChange } from '../search/search-realtime';
 import type { ConnectionStore } from './connection-store';
 import {
   type RealtimeContext,
@@ -24,6 +26,7 @@ const HANDLERS: Array<(context: RealtimeContext, change: BackendChange) => void>
   applyLiveChange,
   applyCampaignChange,
   applyCandidateChange,
+  applySearchChange,
 ];
 
 /** Everything that shows backend data: refetched after every (re)subscription to backfill gaps. */
@@ -33,6 +36,7 @@ const BACKEND_ROOTS = [
   candidateKeys.all,
   chatKeys.all,
   callKeys.all,
+  searchKeys.all,
 ];
 
 /** A connection down this long is shown as Offline rather than Reconnecting. */

@@ -20,6 +20,8 @@ export interface CallHistoryViewProps {
    */
   openTranscriptId?: string | null;
   onOpenTranscriptChange?: (callId: string | null) => void;
+  /** Words to look for in the transcript opened by `openTranscriptId`. */
+  transcriptFind?: string | null;
 }
 
 function CallsSkeleton() {
@@ -41,6 +43,7 @@ export function CallHistoryView({
   onRetry,
   openTranscriptId,
   onOpenTranscriptChange,
+  transcriptFind,
 }: CallHistoryViewProps) {
   const [localOpenId, setLocalOpenId] = useState<string | null>(null);
   const openId = onOpenTranscriptChange ? (openTranscriptId ?? null) : localOpenId;
@@ -68,7 +71,7 @@ export function CallHistoryView({
           </li>
         ))}
       </ol>
-      <TranscriptDialog call={openCall} onClose={() => setOpenId(null)} />
+      <TranscriptDialog call={openCall} find={transcriptFind} onClose={() => setOpenId(null)} />
     </>
   );
 }

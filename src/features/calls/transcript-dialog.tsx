@@ -25,23 +25,25 @@ import {
 
 interface TranscriptDialogProps {
   call: CallInfo | null;
+  /** Words to look for as it opens (a search result's match). */
+  find?: string | null;
   onClose: () => void;
 }
 
 /** A call's transcript as speaker turns, searchable, downloadable as plain text. */
-export function TranscriptDialog({ call, onClose }: TranscriptDialogProps) {
+export function TranscriptDialog({ call, find, onClose }: TranscriptDialogProps) {
   return (
     <Dialog open={call !== null} onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="h-[min(44rem,calc(100dvh-2rem))] max-w-3xl">
-        {call && <TranscriptBody call={call} />}
+        {call && <TranscriptBody call={call} find={find ?? ''} />}
       </DialogContent>
     </Dialog>
   );
 }
 
-function TranscriptBody({ call }: { call: CallInfo }) {
+function TranscriptBody({ call, find }: { call: CallInfo; find: string }) {
   const turns = useMemo(() => transcriptTurns(call.transcript), [call.transcript]);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(find);
   const [hitIndex, setHitIndex] = useState(0);
   const listRef = useRef<HTMLOListElement>(null);
 

@@ -10,7 +10,7 @@ import type { DbClient } from '../lean-client';
 import { SEARCH_MAX_LENGTH, searchQueryProblem } from '../search-text';
 import { fail } from './lookups';
 
-export const SEARCH_PAGE_SIZE = 30;
+const SEARCH_PAGE_SIZE = 30;
 
 /** The filters as the search functions' arguments; an unset filter is left out. */
 function filterArgs({ query, campaign, kind, sender, from, to }: SearchFilters) {
