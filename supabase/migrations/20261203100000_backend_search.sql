@@ -443,13 +443,11 @@ as $$
   select h.kind, h.source_id, h.session_id,
     coalesce(s.phone_number, k.phone_number, (select n.phone_number from public.numbers n where n.session_id = h.session_id order by n.id limit 1)),
     s.campaign, s.status, h.at, h.sender,
-    ts_headline('public.search_english',
-      translate(left(case h.kind
-        when 'message' then public.message_text(m.message)
-        else public.call_search_text(k.transcript, k.analysis)
-      end, 200000), E'\u0002\u0003', ''),
-      q.query,
-      'StartSel=' || E'\u0002' || ', StopSel=' || E'\u0003' || ', MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "'),
+    ts_headline('public.search_english', t.text, q.query,
+      'StartSel=' || E'\u0002' || ', StopSel=' || E'\u0003' || ', ' ||
+      -- a short text whole; a long one as the words around the match
+      case when length(t.text) <= 280 then 'HighlightAll=true'
+        else 'MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "' end),
     q.corrected
   from q
   cross join lateral private.search_hits(q.query, p_campaign, p_kind, p_sender, p_from, p_to,
@@ -457,6 +455,12 @@ as $$
   left join public.sessions s on s.session_id = h.session_id
   left join public.chat_history m on m.id = h.message_id
   left join public.calls k on h.kind = 'call' and k.call_id = h.source_id
+  cross join lateral (
+    select translate(left(case h.kind
+      when 'message' then public.message_text(m.message)
+      else public.call_search_text(k.transcript, k.analysis)
+    end, 200000), E'\u0002\u0003', '') as text
+  ) t
   order by coalesce(h.at, '-infinity') desc, h.kind desc, h.source_id desc
 $$;
 
