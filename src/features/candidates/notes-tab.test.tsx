@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Toaster } from '@/components/ui/toaster';
 import { ApiError } from '@/lib/api-error';
 import { createNote, deleteNote, listNotes, updateNote } from '@/lib/app-api';
@@ -17,6 +17,11 @@ vi.mock('@/lib/app-api', () => ({
   deleteNote: vi.fn(),
 }));
 vi.mock('@/lib/auth-api', () => ({ getSession: vi.fn() }));
+
+// Relative times count calendar days, so a fixed local noon keeps "3 days ago" true whatever
+// time of day the suite runs (only Date is faked; timers stay real for user-event).
+vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 11, 3, 12, 0) });
+afterAll(() => vi.useRealTimers());
 
 const mine = note(
   11,
