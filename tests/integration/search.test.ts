@@ -52,11 +52,20 @@ const MESSAGES: [string, string, unknown, string][] = [
     human('<img src=x onerror=alert(1)> tangerine'),
     '2026-11-05T10:00:00Z',
   ],
+  // short words next to others (a lexeme of 3 letters is not a prefix)
+  [
+    'short',
+    OTHER_SESSION,
+    ai('Our day rate for the fig orchard job is fixed'),
+    '2026-11-05T11:00:00Z',
+  ],
 ];
 
 async function search(filters: Partial<SearchFilters> & { query: string }) {
   return api.searchConversations(filters);
 }
+/** Runs of English stop words only (`to the`): they parse to an empty query. */
+const STOP_WORDS = /^((the|to|a|me|at|on|i|did|and|for|is|our)( |$))+$/i;
 const idsOf = (hits: SearchHit[]) => hits.map((hit) => hit.id);
 
 beforeAll(async () => {
@@ -122,6 +131,32 @@ describe('matching people expect', () => {
   it('a phrase in quotes, in its order', async () => {
     expect(idsOf((await search({ query: '"yellow zeppelin"' })).hits)).toEqual([ids.order]);
     expect((await search({ query: '"zeppelin yellow"' })).hits).toEqual([]);
+  });
+
+  it('every run of 2–4 words of a message finds it, quoted or not, short words and all', async () => {
+    const texts = MESSAGES.flatMap(([name, session, message]) =>
+      typeof message === 'object' && typeof (message as { content: unknown }).content === 'string'
+        ? [[name, session, (message as { content: string }).content] as const]
+        : [],
+    );
+    for (const [name, session, text] of texts) {
+      // within the message's campaign: the demo data holds common words too, newer
+      const campaign = session === SESSION ? CAMPAIGN : 'Other search campaign';
+      const words = text.split(/\s+/).filter((word) => /^[\p{L}]+$/u.test(word));
+      for (let length = 2; length <= 4; length++)
+        for (let start = 0; start + length <= words.length; start++) {
+          const run = words.slice(start, start + length).join(' ');
+          if (STOP_WORDS.test(run)) continue; // nothing to search for
+          for (const query of [run, `"${run}"`])
+            expect({
+              query,
+              found: idsOf((await search({ query, campaign })).hits).includes(ids[name]!),
+            }).toEqual({
+              query,
+              found: true,
+            });
+        }
+    }
   });
 
   it('a mistyped word of 5+ letters is corrected to one the conversations hold', async () => {
