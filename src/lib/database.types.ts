@@ -601,6 +601,24 @@ export type Database = {
         Args: { p_part: string; p_session_ids: string[] };
         Returns: undefined;
       };
+      rollup_check: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          key: string;
+          recounted: Json;
+          rollup: string;
+          stored: Json;
+        }[];
+      };
+      rollup_repair: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          key: string;
+          recounted: Json;
+          rollup: string;
+          stored: Json;
+        }[];
+      };
       search_conversations: {
         Args: {
           p_before_at?: string;
