@@ -45,16 +45,42 @@ const SQL_NUMBERS = `
   insert into public.numbers (phone_number, session_id, campaign, created_at)
   select s.phone_number, s.session_id, s.campaign, s.created_at from public.sessions s where s.session_id like 'scale\\_%';`;
 
+// Varied text, so that a search (npm run bench) meets common words, rare ones and phrases as in a
+// real inbox: templates by turn, one of 40 towns, and roughly 1 message in 10,000 naming a forklift.
 const SQL_MESSAGES = `
+  with t as (
+    select
+      array['Yes I am still interested, free from Monday',
+            'What is the day rate for the job in %s?',
+            'I have my CSCS card and five years as a groundworker',
+            'Not available this week sorry, maybe next month',
+            'What time do I need to be on site in %s?',
+            'Can I bring my own tools? I live near %s'] as human,
+      array['Thanks! Do you hold a valid CSCS card?',
+            'The role in %s pays £180/day, starting Monday.',
+            'Great, a recruiter will call you tomorrow at 10am.',
+            'Could you share your right to work code, please?',
+            'Are you happy to travel to %s for this role?'] as ai,
+      array['Birmingham','Manchester','Leeds','Bristol','Liverpool','Sheffield','Newcastle',
+            'Nottingham','Leicester','Coventry','Bradford','Cardiff','Glasgow','Edinburgh',
+            'Belfast','Southampton','Portsmouth','Plymouth','Reading','Derby','Wolverhampton',
+            'Stoke','Sunderland','Swansea','Oxford','Cambridge','Norwich','Exeter','York','Hull',
+            'Brighton','Luton','Milton Keynes','Northampton','Peterborough','Ipswich','Aberdeen',
+            'Dundee','Bath','Chester'] as towns
+  )
   insert into public.chat_history (session_id, message, created_at)
   select
     'scale_' || (1 + j % $2::int),
     case when j % 2 = 0
-      then jsonb_build_object('type', 'human', 'content', 'Yes I am still interested, free from Monday', 'additional_kwargs', '{}'::jsonb)
-      else jsonb_build_object('type', 'ai', 'content', 'Thanks! Do you hold a valid CSCS card?', 'tool_calls', '[]'::jsonb)
+      then jsonb_build_object('type', 'human', 'content',
+        format(t.human[1 + (j / 2) % 6], t.towns[1 + (j * 7) % 40])
+          || case when j % 10007 = 0 then ' My forklift licence is still valid.' else '' end,
+        'additional_kwargs', '{}'::jsonb)
+      else jsonb_build_object('type', 'ai', 'content',
+        format(t.ai[1 + (j / 2) % 5], t.towns[1 + (j * 7) % 40]), 'tool_calls', '[]'::jsonb)
     end,
     now() - interval '30 days' + (j::double precision / $1::int) * interval '30 days'
-  from generate_series(1, $1::int) j;`;
+  from generate_series(1, $1::int) j, t;`;
 
 const SQL_CALLS = `
   insert into public.calls (call_id, session_id, phone_number, called_at, duration, status, transcript, recording_url, analysis)

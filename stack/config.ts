@@ -28,6 +28,11 @@ export interface StackConfig {
   authRateLimits: AuthRateLimits;
   /** Web origins allowed besides this machine's (STACK_CORS_ORIGINS; stack/origins.ts). */
   corsOrigins: string[];
+  /**
+   * Commits flushed to disk (fsync on), as on a hosted database: for timing writes (the bench).
+   * Off by default: a local database trades the last seconds' crash safety for speed.
+   */
+  durable?: boolean;
 }
 
 /**

@@ -62,7 +62,7 @@ export async function startPostgres(
       '-c',
       'timezone=UTC',
       '-c',
-      'fsync=off', // a local development database: speed over crash safety of the last seconds
+      `fsync=${config.durable ? 'on' : 'off'}`,
     ],
     onLog: (message) => {
       // Request errors (an RLS denial, a bad filter) reach the client; here only the server's own trouble.

@@ -20,7 +20,9 @@ import { hasChromium, launchChromium, signedInState } from './browser';
 import { measureLoad } from './load-test';
 import { measureLongChat } from './long-chat';
 import { timeReadModels } from './read-models';
+import { timeSearch } from './search';
 import { measureRealtime } from './realtime-latency';
+import { WRITE_COST_BAR, measureWriteCost } from './write-cost';
 import { type Row, formatMs, loadAverage, log, notRun } from './results';
 import { timeStackStart } from './start-times';
 
@@ -28,8 +30,9 @@ import { timeStackStart } from './start-times';
  * `npm run bench`: the bars of DESIGN §7 in one run, on a temporary stack of its own (free ports,
  * its own data folder, removed afterwards) seeded at the §7 sizes, side by side with the naive
  * approach. Prints one table; writes bench/results.json. In order, while the seeded stack is up:
- * read models through supabase-js, the production build (pointed at this stack) in Chromium,
- * 200 simulated dashboards; then the stack is stopped and `npm run stack` start times measured.
+ * read models and search through supabase-js, the production build (pointed at this stack) in Chromium,
+ * 200 simulated dashboards, the agent's write cost with and without the dashboard's triggers and
+ * indexes (last: it removes them); then the stack is stopped and `npm run stack` start times measured.
  *
  *   --runs 30          timed runs of each read model (after 3 warm-up runs)
  *   --naive-runs 2     timed runs of each naive approach (they take seconds to minutes)
@@ -38,7 +41,8 @@ import { timeStackStart } from './start-times';
  *   --realtime-inserts 100                rows inserted while a chat is open in Chromium
  *   --dashboards 200 --load-seconds 60    the load test
  *   --load-refetch     dashboards also refetch after realtime changes (≤ 1 per 2 s), as the app does
- *   --skip-start --skip-build --skip-browser --skip-load   leave those measurements out
+ *   --write-seconds 30 seconds of agent writes at each rate (4/s and 40/s), with and without
+ *   --skip-start --skip-build --skip-browser --skip-load --skip-write-cost   leave those out
  */
 const { values: args } = parseArgs({
   options: {
@@ -53,6 +57,8 @@ const { values: args } = parseArgs({
     dashboards: { type: 'string', default: '200' },
     'load-seconds': { type: 'string', default: '60' },
     'load-refetch': { type: 'boolean', default: false },
+    'write-seconds': { type: 'string', default: '30' },
+    'skip-write-cost': { type: 'boolean', default: false },
     'skip-start': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
@@ -77,6 +83,7 @@ const CHAT_RUNS = whole('chat-runs', 1);
 const REALTIME_INSERTS = whole('realtime-inserts', 1);
 const DASHBOARDS = whole('dashboards', 1);
 const LOAD_SECONDS = whole('load-seconds', 1);
+const WRITE_SECONDS = whole('write-seconds', 1);
 
 /** Stops and removals, run last-in first-out however the bench ends (Ctrl-C included). */
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -173,6 +180,8 @@ async function main() {
     restPort: 0,
     dataDir: path.join(workDir, 'stack'),
     seedDemoData: true,
+    // commits reach the disk, as on the hosted database the agent writes to (the write cost)
+    durable: true,
   });
   console.log('Starting a temporary stack …');
   const stack = await startStack(config, { log: () => undefined });
@@ -239,6 +248,12 @@ async function main() {
     rows.push(
       ...(await section('read models', () =>
         timeReadModels(client, { runs: RUNS, naiveRuns: NAIVE_RUNS, at, campaign, phones }),
+      )),
+    );
+    console.log(`Timing search (${RUNS} runs each) and the ilike scan (${NAIVE_RUNS} runs) …`);
+    rows.push(
+      ...(await section('search', () =>
+        attempt('search', () => timeSearch(client, { runs: RUNS, naiveRuns: NAIVE_RUNS, at })),
       )),
     );
     await client.auth.signOut().catch(() => undefined);
@@ -324,6 +339,25 @@ async function main() {
               seconds: LOAD_SECONDS,
               refetchOnChange: args['load-refetch'],
               accounts: DEMO_STAFF,
+            }),
+          ),
+        )),
+      );
+    }
+
+    const writeWhat = 'agent writes with vs without the dashboard';
+    if (args['skip-write-cost'])
+      rows.push(notRun(writeWhat, '—', WRITE_COST_BAR, 'skipped: --skip-write-cost'));
+    else {
+      console.log(`The agent's write cost: ${WRITE_SECONDS} s per rate, with and without …`);
+      rows.push(
+        ...(await section('write cost', () =>
+          attempt(writeWhat, () =>
+            measureWriteCost({
+              dbUrl: stack.dbUrl,
+              seconds: WRITE_SECONDS,
+              sessions: SIZES.sessions,
+              at,
             }),
           ),
         )),

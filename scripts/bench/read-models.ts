@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { type Counter, naiveCampaignStats, naiveLiveSessions, naiveProfile } from './naive';
 import { CHAT_PAGE_SIZE } from '../../src/lib/backend/chat';
-import { type Row, type Timing, summarize } from './results';
+import { type Row, timeRuns } from './results';
 
 // The read models of DESIGN §4 (campaign stats, live sessions, candidate profile) through
 // supabase-js against the gateway, each beside the naive approach it replaces (naive.ts).
@@ -17,25 +17,6 @@ export interface ReadModelOptions {
   campaign: string;
   /** The phone of the candidate with most messages. */
   phones: string[];
-}
-
-/** Runs fn `runs` times after `warmup` untimed runs; requests counted per run. */
-async function time(
-  runs: number,
-  warmup: number,
-  fn: (counter: Counter) => Promise<unknown>,
-): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn({ requests: 0 });
-  const ms: number[] = [];
-  let requests = 0;
-  for (let i = 0; i < runs; i++) {
-    const counter = { requests: 0 };
-    const started = performance.now();
-    await fn(counter);
-    ms.push(performance.now() - started);
-    requests = counter.requests;
-  }
-  return summarize(ms, requests);
 }
 
 async function rpc<T>(client: SupabaseClient, counter: Counter, fn: string, params: object) {
@@ -57,7 +38,7 @@ export async function timeReadModels(
   const stats = await rpc<
     { campaign: string; total_contacts: number; total_messages: number; calls_total: number }[]
   >(client, { requests: 0 }, 'campaign_stats', {});
-  const naiveAll = await time(naiveRuns, 0, (c) => naiveCampaignStats(client, c));
+  const naiveAll = await timeRuns(naiveRuns, 0, (c) => naiveCampaignStats(client, c));
   const naiveCheck = await naiveCampaignStats(client, { requests: 0 }, campaign);
   const model = stats.find((s) => s.campaign === campaign)!;
   const agree =
@@ -66,7 +47,7 @@ export async function timeReadModels(
     naiveCheck[0]?.callsTotal === Number(model.calls_total);
   const note = agree ? undefined : 'naive counts differ from the read model';
 
-  const statsAll = await time(runs, 3, (c) => rpc(client, c, 'campaign_stats', {}));
+  const statsAll = await timeRuns(runs, 3, (c) => rpc(client, c, 'campaign_stats', {}));
   rows.push({
     what: 'campaign stats, all campaigns',
     at,
@@ -76,8 +57,8 @@ export async function timeReadModels(
     pass: statsAll.p50 <= 30 && statsAll.requests === 1 && naiveAll.p50 / statsAll.p50 >= 100,
     note,
   });
-  const naiveOne = await time(naiveRuns, 0, (c) => naiveCampaignStats(client, c, campaign));
-  const statsOne = await time(runs, 3, (c) =>
+  const naiveOne = await timeRuns(naiveRuns, 0, (c) => naiveCampaignStats(client, c, campaign));
+  const statsOne = await timeRuns(runs, 3, (c) =>
     rpc(client, c, 'campaign_stats', { p_campaign: campaign }),
   );
   rows.push({
@@ -90,10 +71,10 @@ export async function timeReadModels(
     note,
   });
 
-  const naiveLive = await time(naiveRuns + 1, 1, (c) =>
+  const naiveLive = await timeRuns(naiveRuns + 1, 1, (c) =>
     naiveLiveSessions(client, c, campaign, statuses),
   );
-  const live = await time(runs, 3, (c) =>
+  const live = await timeRuns(runs, 3, (c) =>
     rpc(client, c, 'live_sessions', { p_limit: 50, p_campaign: campaign, p_statuses: statuses }),
   );
   rows.push({
@@ -104,7 +85,7 @@ export async function timeReadModels(
     bar: 'p50 ≤ 30 ms, 1 request',
     pass: live.p50 <= 30 && live.requests === 1,
   });
-  const liveAll = await time(runs, 3, (c) => rpc(client, c, 'live_sessions', { p_limit: 50 }));
+  const liveAll = await timeRuns(runs, 3, (c) => rpc(client, c, 'live_sessions', { p_limit: 50 }));
   rows.push({
     what: 'live sessions, top 50 (no filter)',
     at,
@@ -114,9 +95,9 @@ export async function timeReadModels(
     pass: liveAll.p50 <= 30 && liveAll.requests === 1,
   });
 
-  const naiveProf = await time(naiveRuns + 1, 1, (c) => naiveProfile(client, c, phones));
+  const naiveProf = await timeRuns(naiveRuns + 1, 1, (c) => naiveProfile(client, c, phones));
   // What the candidate dialog reads: the profile and the conversation's newest page, together.
-  const profile = await time(runs, 3, (c) =>
+  const profile = await timeRuns(runs, 3, (c) =>
     Promise.all([
       rpc(client, c, 'candidate_summary', { p_phones: phones }),
       rpc(client, c, 'chat_page', { p_phones: phones, p_limit: CHAT_PAGE_SIZE + 1 }),

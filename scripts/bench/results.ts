@@ -34,6 +34,25 @@ export function summarize(ms: number[], requests = 0): Timing {
   return { runs: ms.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), requests };
 }
 
+/** Runs fn `runs` times after `warmup` untimed runs; fn counts its requests on the counter. */
+export async function timeRuns(
+  runs: number,
+  warmup: number,
+  fn: (counter: { requests: number }) => Promise<unknown>,
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn({ requests: 0 });
+  const ms: number[] = [];
+  let requests = 0;
+  for (let i = 0; i < runs; i++) {
+    const counter = { requests: 0 };
+    const started = performance.now();
+    await fn(counter);
+    ms.push(performance.now() - started);
+    requests = counter.requests;
+  }
+  return summarize(ms, requests);
+}
+
 export const formatMs = (v: number) =>
   v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`;
 
