@@ -7,7 +7,7 @@ import { newClient, signedInClient, strangerClient, withDb } from '../support/cl
 // Relations and functions come from the catalogue at run time, so the clients are untyped here.
 const anonClient = () => newClient() as unknown as SupabaseClient;
 import { pause, subscribe, waitFor } from '../support/realtime';
-import { TEST_DEMO_ANCHOR } from '../support/temp-stack';
+import { DAYS_TO_DEMO } from '../support/temp-stack';
 
 // DESIGN §6 over the whole API surface, listed from the database itself so that a table, view or
 // function added later is covered without touching this file: the anon key reads and writes
@@ -169,7 +169,6 @@ describe('with the anon key alone (DESIGN §6)', () => {
 });
 
 // Values for functions' arguments: `real` ones find demo data, `none` ones find nothing.
-const DAYS_SINCE_DEMO = Math.ceil((Date.now() - TEST_DEMO_ANCHOR.getTime()) / 86_400_000);
 
 const SAMPLES: Record<string, { real: unknown; none: unknown }> = {
   'p_campaign:text': { real: DEMO_EXAMPLES.campaign, none: 'No such campaign' },
@@ -177,7 +176,7 @@ const SAMPLES: Record<string, { real: unknown; none: unknown }> = {
   'p_phone:text': { real: DEMO_EXAMPLES.phone, none: 'hello' },
   'p_session_ids:text[]': { real: [DEMO_EXAMPLES.sessionId], none: ['no_such_session'] },
   // the demo data lies at a fixed anchor: a window of days reaching back past it, however long ago
-  'p_days:integer': { real: DAYS_SINCE_DEMO + 14, none: DAYS_SINCE_DEMO + 14 },
+  'p_days:integer': { real: DAYS_TO_DEMO, none: DAYS_TO_DEMO },
   // Pure helpers over their arguments (immutable: they read no table).
   'message:jsonb': { real: { type: 'human', content: 'hi' }, none: null },
   'value:jsonb': { real: { achieved: true }, none: null },

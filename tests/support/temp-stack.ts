@@ -8,6 +8,8 @@ import { type RunningStack, startStack } from '../../stack/start-stack';
 
 /** The demo data's "now" in tests, so seeded rows are the same on every run. */
 export const TEST_DEMO_ANCHOR = new Date('2026-11-20T12:00:00Z');
+/** A window of days back from today that reaches the demo data (the anchor's two weeks before it). */
+export const DAYS_TO_DEMO = Math.ceil((Date.now() - TEST_DEMO_ANCHOR.getTime()) / 86_400_000) + 14;
 
 export interface TempStack {
   stack: RunningStack;
