@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type RowChange, type RowShape, mergeIntoList } from './merge-rule';
 import { createRealtimeContext } from './realtime-context';
 import { createKeyedThrottle } from './throttle';
+import { seeded } from '@/test/seeded';
 
 // A table like the agent's: a key, a short column the cache is judged by, and a large one that an
 // UPDATE leaves out when it didn't change it (TOAST, notes/realtime-payloads.md).
@@ -131,18 +132,6 @@ describe('mergeIntoList: the merge rule', () => {
     },
   );
 });
-
-/** A small deterministic PRNG (mulberry32). */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A fetch that the test ends when it wants: it read the table before the event was committed. */
 function deferred<T>() {

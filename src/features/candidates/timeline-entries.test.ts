@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RECRUITER_ID, daveMessages, daveProfile, note } from '@/test/demo-data';
-import { buildTimeline } from './timeline-entries';
+import { seeded } from '@/test/seeded';
+import {
+  type TimelineEntry,
+  type TimelineKind,
+  buildTimeline,
+  timeOf,
+  timelineView,
+} from './timeline-entries';
 
 describe('buildTimeline', () => {
   const profile = daveProfile();
@@ -48,5 +55,48 @@ describe('buildTimeline', () => {
       title: 'Note by recruiter@demo.local',
       target: { tab: 'notes' },
     });
+  });
+});
+
+describe('timelineView', () => {
+  const KINDS: TimelineKind[] = ['message', 'call', 'objective', 'note'];
+
+  // Generated timelines (newest first, some undated), hidden kinds, paging and loading states.
+  it.each(Array.from({ length: 200 }, (_, seed) => seed))('seed %i', (seed) => {
+    const random = seeded(seed);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const entries: TimelineEntry[] = Array.from({ length: Math.floor(random() * 40) }, (_, i) => ({
+      key: String(i),
+      kind: pick(KINDS),
+      at:
+        random() < 0.1
+          ? null
+          : new Date(Date.UTC(2026, 10, 1) + random() * 86_400_000 * 30).toISOString(),
+      title: 't',
+      detail: null,
+      target: { tab: 'info' as const },
+    })).sort((a, b) => timeOf(b) - timeOf(a));
+    const hidden = new Set(KINDS.filter(() => random() < 0.3));
+    const olderHasMore = random() < 0.6;
+    const limit = 1 + Math.floor(random() * 30);
+    const messageCount = 1000 + Math.floor(random() * 10);
+
+    const view = timelineView({ entries, hidden, messageCount, olderHasMore, limit });
+
+    expect(view.counts.get('message')).toBe(messageCount);
+    for (const kind of KINDS.filter((kind) => kind !== 'message'))
+      expect(view.counts.get(kind) ?? 0).toBe(entries.filter((e) => e.kind === kind).length);
+    const visible = entries.filter((e) => !hidden.has(e.kind));
+    expect(view.complete).toBe(!olderHasMore || hidden.has('message'));
+    if (view.complete) expect(view.shown).toEqual(visible);
+    else {
+      // a prefix of the visible entries: none from before the oldest dated message loaded
+      const oldest = entries.findLast((e) => e.kind === 'message' && e.at !== null);
+      expect(view.shown).toEqual(visible.slice(0, view.shown.length));
+      const next = visible[view.shown.length];
+      if (next && oldest) expect(timeOf(next)).toBeLessThan(timeOf(oldest));
+      if (!oldest) expect(view.shown).toEqual(visible);
+    }
+    expect(view.wantOlder).toBe(!view.complete && view.shown.length <= limit);
   });
 });

@@ -98,3 +98,43 @@ export function buildTimeline(sources: TimelineSources): TimelineEntry[] {
     ...sources.notes.map(noteEntry),
   ].sort((a, b) => timeOf(b) - timeOf(a));
 }
+
+export interface TimelineView {
+  /** Entries per kind; messages as the backend counts them (only the newest pages are loaded). */
+  counts: Map<TimelineKind, number>;
+  /** What to list: the kinds not hidden, none older than the oldest loaded message. */
+  shown: TimelineEntry[];
+  /** Everything is known: no older messages wait to be loaded, or messages are hidden. */
+  complete: boolean;
+  /** `limit` entries were asked for and the loaded messages do not make them: load older ones. */
+  wantOlder: boolean;
+}
+
+/** What the timeline lists, given what is loaded, the kinds hidden and how many were asked for. */
+export function timelineView({
+  entries,
+  hidden,
+  messageCount,
+  olderHasMore,
+  limit,
+}: {
+  entries: TimelineEntry[];
+  hidden: ReadonlySet<TimelineKind>;
+  messageCount: number;
+  olderHasMore: boolean;
+  limit: number;
+}): TimelineView {
+  const counts = new Map<TimelineKind, number>();
+  for (const entry of entries) counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1);
+  counts.set('message', messageCount);
+  // While older messages are not loaded, what happened before the oldest loaded one waits: it
+  // would otherwise show up between messages that are not there yet. (With messages hidden,
+  // nothing needs them.)
+  const complete = !olderHasMore || hidden.has('message');
+  const oldest = complete
+    ? undefined
+    : entries.findLast((entry) => entry.kind === 'message' && entry.at !== null);
+  const since = oldest ? timeOf(oldest) : -Infinity;
+  const shown = entries.filter((entry) => !hidden.has(entry.kind) && timeOf(entry) >= since);
+  return { counts, shown, complete, wantOlder: !complete && shown.length <= limit };
+}

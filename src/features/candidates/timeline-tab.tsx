@@ -12,7 +12,7 @@ import { cn } from '@/lib/utils';
 import type { QueryState } from './query-state';
 import {
   buildTimeline,
-  timeOf,
+  timelineView,
   type TimelineEntry,
   type TimelineKind,
   type TimelineTarget,
@@ -96,27 +96,18 @@ export function TimelineTab({ profile, conversation, candidateId, onOpen }: Time
         : [],
     [profile.data, messages, notes.data],
   );
-  const counts = useMemo(() => {
-    const byKind = new Map<TimelineKind, number>();
-    for (const entry of entries) byKind.set(entry.kind, (byKind.get(entry.kind) ?? 0) + 1);
-    // Messages are counted by the backend: only the newest pages are loaded.
-    if (profile.data) byKind.set('message', profile.data.messageCount);
-    return byKind;
-  }, [entries, profile.data]);
-  // While older messages are not loaded, what happened before the oldest loaded one waits: it
-  // would otherwise show up between messages that are not there yet. (With messages hidden,
-  // nothing needs them.)
-  const complete = !older.hasMore || hidden.has('message');
-  const shown = useMemo(() => {
-    const oldest = complete
-      ? undefined
-      : entries.findLast((entry) => entry.kind === 'message' && entry.at !== null);
-    const since = oldest ? timeOf(oldest) : -Infinity;
-    return entries.filter((entry) => !hidden.has(entry.kind) && timeOf(entry) >= since);
-  }, [entries, hidden, complete]);
-
+  const { counts, shown, complete, wantOlder } = useMemo(
+    () =>
+      timelineView({
+        entries,
+        hidden,
+        messageCount: profile.data?.messageCount ?? 0,
+        olderHasMore: older.hasMore,
+        limit,
+      }),
+    [entries, hidden, profile.data, older.hasMore, limit],
+  );
   // Asked for more entries than the loaded messages make: load the next older page.
-  const wantOlder = !complete && shown.length <= limit;
   useEffect(() => {
     if (wantOlder && !older.loading && !older.error) older.load();
   }, [wantOlder, older]);
