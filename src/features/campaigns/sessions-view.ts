@@ -1,6 +1,7 @@
 import type { FilterPart } from '@/components/no-matches';
 import { statusLabel } from '@/components/status-badge';
 import { parseStatusParam } from '@/components/status-filter';
+import { choiceField, countField, listField, nameField, urlState } from '@/lib/url-state';
 import type {
   CampaignFunnelStep,
   CampaignObjective,
@@ -12,7 +13,8 @@ import type {
 // Replied and called are steps of the funnel; `objective` is separate because an objective's key
 // may itself be "replied".
 
-export type ReachedStep = 'replied' | 'called';
+const REACHED_STEPS = ['replied', 'called'] as const;
+export type ReachedStep = (typeof REACHED_STEPS)[number];
 
 export interface SessionsView {
   statuses: string[];
@@ -24,42 +26,16 @@ export interface SessionsView {
 const FIRST_ROWS = 100;
 const MAX_ROWS = 1000;
 
-const PARAM = {
-  statuses: 'status',
-  reached: 'reached',
-  objective: 'objective',
-  limit: 'show',
-} as const;
+const SESSIONS_VIEW = urlState<SessionsView>({
+  statuses: listField('status', parseStatusParam),
+  reached: choiceField('reached', REACHED_STEPS, null),
+  objective: nameField('objective'),
+  limit: countField('show', FIRST_ROWS, MAX_ROWS),
+});
 
-function parseReached(value: string | null): ReachedStep | null {
-  return value === 'replied' || value === 'called' ? value : null;
-}
-
-export function readSessionsView(params: URLSearchParams): SessionsView {
-  const limit = Number(params.get(PARAM.limit));
-  return {
-    statuses: parseStatusParam(params.get(PARAM.statuses)),
-    reached: parseReached(params.get(PARAM.reached)),
-    objective: params.get(PARAM.objective) || null,
-    limit: Number.isInteger(limit) && limit > FIRST_ROWS ? Math.min(limit, MAX_ROWS) : FIRST_ROWS,
-  };
-}
-
+export const readSessionsView = SESSIONS_VIEW.read;
 /** `params` with `changes` applied; defaults are left out and other parameters kept. */
-export function writeSessionsView(
-  params: URLSearchParams,
-  changes: Partial<SessionsView>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const set = (key: string, value: string | null | undefined) =>
-    value ? next.set(key, value) : next.delete(key);
-  if ('statuses' in changes) set(PARAM.statuses, changes.statuses?.join(','));
-  if ('reached' in changes) set(PARAM.reached, changes.reached);
-  if ('objective' in changes) set(PARAM.objective, changes.objective);
-  if ('limit' in changes)
-    set(PARAM.limit, changes.limit && changes.limit > FIRST_ROWS ? String(changes.limit) : null);
-  return next;
-}
+export const writeSessionsView = SESSIONS_VIEW.write;
 
 export const nextRows = (limit: number) => Math.min(limit + FIRST_ROWS, MAX_ROWS);
 

@@ -1,6 +1,14 @@
 import { statusLabel } from '@/components/status-badge';
 import type { FilterPart } from '@/components/no-matches';
 import { parseStatusParam } from '@/components/status-filter';
+import {
+  choiceField,
+  countField,
+  listField,
+  nameField,
+  textField,
+  urlState,
+} from '@/lib/url-state';
 
 // What the Live page shows lives in the URL (?campaign=…&status=active,waiting&q=…&stalled=4h),
 // so a link or a reload restores it. Defaults are left out of the URL.
@@ -27,50 +35,21 @@ export interface LiveView {
   limit: number;
 }
 
-const PARAM = {
-  campaign: 'campaign',
-  statuses: 'status',
-  search: 'q',
-  stallAfter: 'stalled',
-  limit: 'show',
-} as const satisfies Record<keyof LiveView, string>;
+const LIVE_VIEW = urlState<LiveView>({
+  campaign: nameField('campaign'),
+  statuses: listField('status', parseStatusParam),
+  search: textField('q'),
+  stallAfter: choiceField(
+    'stalled',
+    STALL_OPTIONS.map((o) => o.value),
+    DEFAULT_STALL_AFTER,
+  ),
+  limit: countField('show', FIRST_LIMIT, MAX_LIMIT),
+});
 
-function parseLimit(value: string | null): number {
-  const limit = Number(value);
-  return Number.isInteger(limit) && limit > FIRST_LIMIT ? Math.min(limit, MAX_LIMIT) : FIRST_LIMIT;
-}
-
-export function readLiveView(params: URLSearchParams): LiveView {
-  const stall = STALL_OPTIONS.find((o) => o.value === params.get(PARAM.stallAfter));
-  return {
-    campaign: params.get(PARAM.campaign) || null,
-    statuses: parseStatusParam(params.get(PARAM.statuses)),
-    search: params.get(PARAM.search)?.trim() ?? '',
-    stallAfter: stall?.value ?? DEFAULT_STALL_AFTER,
-    limit: parseLimit(params.get(PARAM.limit)),
-  };
-}
-
+export const readLiveView = LIVE_VIEW.read;
 /** `params` with `changes` applied and every other parameter (the open candidate, say) kept. */
-export function writeLiveView(
-  params: URLSearchParams,
-  changes: Partial<LiveView>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const set = (key: string, value: string | null) =>
-    value ? next.set(key, value) : next.delete(key);
-  if ('campaign' in changes) set(PARAM.campaign, changes.campaign ?? null);
-  if ('statuses' in changes) set(PARAM.statuses, changes.statuses?.join(',') ?? null);
-  if ('search' in changes) set(PARAM.search, changes.search?.trim() ?? null);
-  if ('stallAfter' in changes)
-    set(
-      PARAM.stallAfter,
-      changes.stallAfter === DEFAULT_STALL_AFTER ? null : (changes.stallAfter ?? null),
-    );
-  if ('limit' in changes)
-    set(PARAM.limit, changes.limit && changes.limit > FIRST_LIMIT ? String(changes.limit) : null);
-  return next;
-}
+export const writeLiveView = LIVE_VIEW.write;
 
 /** 50 → 100 → 200 → … up to what one request may return. */
 export const nextLimit = (limit: number) => Math.min(limit * 2, MAX_LIMIT);

@@ -1,5 +1,6 @@
 import type { SearchFilters, SearchKind, SearchSender } from '@/lib/backend-types';
 import { SEARCH_MAX_LENGTH } from '@/lib/search-text';
+import { type UrlField, choiceField, nameField, urlState } from '@/lib/url-state';
 
 // The Search page's state is its URL (/search?q=…&campaign=…&kind=call&sender=user&from=…&to=…):
 // shareable, and Back and Forward step through searches. Unknown or malformed values are dropped.
@@ -14,56 +15,41 @@ export interface SearchView {
   to: string | null;
 }
 
-const PARAM = {
-  query: 'q',
-  campaign: 'campaign',
-  kind: 'kind',
-  sender: 'sender',
-  from: 'from',
-  to: 'to',
-} as const satisfies Record<keyof SearchView, string>;
-
 const KINDS: readonly SearchKind[] = ['message', 'call'];
 const SENDERS: readonly SearchSender[] = ['user', 'agent'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const oneOf = <T extends string>(value: string | null, options: readonly T[]): T | null =>
-  options.includes(value as T) ? (value as T) : null;
+const dayField = (param: string): UrlField<string | null> => ({
+  param,
+  read: (value) =>
+    value && DAY.test(value) && !Number.isNaN(new Date(`${value}T00:00:00`).getTime())
+      ? value
+      : null,
+  write: (value) => value,
+});
 
-function day(value: string | null): string | null {
-  if (!value || !DAY.test(value)) return null;
-  const date = new Date(`${value}T00:00:00`);
-  return Number.isNaN(date.getTime()) ? null : value;
-}
+const QUERY_PARAM = 'q';
+const SEARCH_VIEW = urlState<SearchView>({
+  // as typed (spaces included), up to what a search can use
+  query: {
+    param: QUERY_PARAM,
+    read: (value) => (value ?? '').slice(0, SEARCH_MAX_LENGTH * 5),
+    write: (value) => (value.trim() ? value : null),
+  },
+  campaign: nameField('campaign'),
+  kind: choiceField('kind', KINDS, null),
+  sender: choiceField('sender', SENDERS, null),
+  from: dayField('from'),
+  to: dayField('to'),
+});
 
-export function parseSearchView(params: URLSearchParams): SearchView {
-  return {
-    query: (params.get(PARAM.query) ?? '').slice(0, SEARCH_MAX_LENGTH * 5),
-    campaign: params.get(PARAM.campaign) || null,
-    kind: oneOf(params.get(PARAM.kind), KINDS),
-    sender: oneOf(params.get(PARAM.sender), SENDERS),
-    from: day(params.get(PARAM.from)),
-    to: day(params.get(PARAM.to)),
-  };
-}
-
+export const parseSearchView = SEARCH_VIEW.read;
 /** `params` with `changes` applied; empty values leave the URL, other parameters stay. */
-export function withSearchView(
-  params: URLSearchParams,
-  changes: Partial<SearchView>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [key, value] of Object.entries(changes) as [keyof SearchView, string | null][]) {
-    const text = value?.trim() ?? '';
-    if (text) next.set(PARAM[key], key === 'query' ? value! : text);
-    else next.delete(PARAM[key]);
-  }
-  return next;
-}
+export const withSearchView = SEARCH_VIEW.write;
 
 /** The link the header's box opens: a new search, no filters. */
 export const searchHref = (query: string) =>
-  `/search?${new URLSearchParams({ [PARAM.query]: query.trim() }).toString()}`;
+  `/search?${new URLSearchParams({ [QUERY_PARAM]: query.trim() }).toString()}`;
 
 /** The view as the API's filters: days as instants in the user's time zone, `to` included. */
 export function searchFilters(view: SearchView): SearchFilters {
