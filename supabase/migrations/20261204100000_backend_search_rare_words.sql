@@ -80,11 +80,13 @@ declare
     case when p_before_kind is not null and p_before_id is not null then
       'and (coalesce(d.at, ''-infinity''), d.kind, d.source_id) < (coalesce($7, ''-infinity''), $8, $9)' end
   );
+  -- the count above which a search walks the newest documents (tests set 0 to compare both ways)
+  v_walk_above integer := coalesce(nullif(current_setting('search.walk_above', true), '')::integer, 1000);
 begin
   if not private.reads_everything() then
     return;
   end if;
-  if private.search_match_count(p_query, 1000) < 1000 then
+  if private.search_match_count(p_query, v_walk_above) < v_walk_above then
     return query select * from private.search_hits_indexed(v_sql, p_query, p_campaign, p_kind, p_sender, p_from, p_to, p_before_at, p_before_kind, p_before_id,
     least(greatest(coalesce(p_limit, 30), 1), 100));
   else
