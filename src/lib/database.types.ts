@@ -335,7 +335,11 @@ export type Database = {
           has_session: boolean;
           last_activity: string | null;
           last_call_at: string | null;
+          last_call_id: string | null;
+          last_call_problem: string | null;
+          last_in_at: string | null;
           last_message_at: string | null;
+          last_out_at: string | null;
           message_count: number;
           messages_in: number;
           messages_out: number;
@@ -354,7 +358,11 @@ export type Database = {
           has_session?: boolean;
           last_activity?: never;
           last_call_at?: string | null;
+          last_call_id?: string | null;
+          last_call_problem?: string | null;
+          last_in_at?: string | null;
           last_message_at?: string | null;
+          last_out_at?: string | null;
           message_count?: number;
           messages_in?: number;
           messages_out?: number;
@@ -373,7 +381,11 @@ export type Database = {
           has_session?: boolean;
           last_activity?: never;
           last_call_at?: string | null;
+          last_call_id?: string | null;
+          last_call_problem?: string | null;
+          last_in_at?: string | null;
           last_message_at?: string | null;
+          last_out_at?: string | null;
           message_count?: number;
           messages_in?: number;
           messages_out?: number;
@@ -458,6 +470,24 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      analysis_sentiment: { Args: { p_analysis: Json }; Returns: string };
+      analysis_successful: { Args: { p_analysis: Json }; Returns: boolean };
+      attention_queue: {
+        Args: {
+          p_campaign?: string;
+          p_hidden?: Json;
+          p_limit?: number;
+          p_now?: string;
+          p_reasons?: string[];
+          p_rules?: Json;
+        };
+        Returns: Json;
+      };
+      attention_status_reason: { Args: { p_status: string }; Returns: string };
+      call_problem: {
+        Args: { p_analysis: Json; p_status: string };
+        Returns: string;
+      };
       call_search_text: {
         Args: { p_analysis: Json; p_transcript: string };
         Returns: string;
