@@ -592,8 +592,7 @@ as $$
         'latest', x.latest, 'reasons', x.reasons) order by x.latest desc, x.session_id) from shown x), '[]'),
     'total', (select count(*) from entries),
     'counts', coalesce((select jsonb_object_agg(c.reason, c.n) from counts c), '{}'),
-    'next_change_at', private.attention_next_change(p_rules, p_campaign, p_now),
-    'now', p_now
+    'next_change_at', private.attention_next_change(p_rules, p_campaign, p_now)
   )
 $$;
 
@@ -605,3 +604,10 @@ grant execute on function private.attention_rules(jsonb),
   private.attention_next_change(jsonb, text, timestamptz) to authenticated, service_role;
 revoke all on function public.attention_queue(jsonb, jsonb, text, text[], integer, timestamptz) from public, anon;
 grant execute on function public.attention_queue(jsonb, jsonb, text, text[], integer, timestamptz) to authenticated, service_role;
+
+-- The pure helpers: staff and the backend's own roles run them, the anon key nothing (DESIGN §6).
+revoke all on function public.attention_status_reason(text), public.call_problem(text, jsonb),
+  public.analysis_successful(jsonb), public.analysis_sentiment(jsonb) from public, anon;
+grant execute on function public.attention_status_reason(text), public.call_problem(text, jsonb),
+  public.analysis_successful(jsonb), public.analysis_sentiment(jsonb) to authenticated, service_role;
+grant execute on function private.analysis_entries(jsonb) to authenticated, service_role;

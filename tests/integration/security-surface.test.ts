@@ -193,6 +193,8 @@ const SAMPLES: Record<string, { real: unknown; none: unknown }> = {
   'p_analysis:jsonb': { real: { summary: 'Keen' }, none: null },
   'p_text:text': { real: 'plumbing work', none: null },
   'word:text': { real: 'plumb', none: null },
+  // The attention queue (issue 18) and its pure helpers.
+  'p_status:text': { real: 'escalated', none: null },
 };
 
 /**
