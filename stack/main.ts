@@ -26,9 +26,7 @@ function printBanner(running: RunningLayout) {
     lines.push(
       `  API URL          ${stack.apiUrl}`,
       `  REST URL         ${stack.apiUrl}/rest/v1`,
-      ...(stack.config.project === 'app'
-        ? []
-        : [`  Realtime URL     ${stack.apiUrl.replace('http', 'ws')}/realtime/v1/websocket`]),
+      `  Realtime URL     ${stack.apiUrl.replace('http', 'ws')}/realtime/v1/websocket`,
       `  DB URL           ${stack.dbUrl}`,
       `  Data folder      ${stack.config.dataDir}`,
       `  Processes        postgres ${stack.pids.postgres}, postgrest ${stack.pids.postgrest}`,

@@ -95,13 +95,12 @@ export async function startStack(
       rateLimits: config.authRateLimits,
       passwords,
     });
-    // The app reads realtime from the backend's tables only (an app project has none to serve).
-    if (config.project !== 'app')
-      realtime = await startRealtime({
-        dbUrl: dbUrl(config),
-        jwtSecret: config.jwtSecret,
-        log: (line) => log(`[realtime] ${line}`),
-      });
+    // Every project serves realtime: the backend the agent's tables, the app its attention claims.
+    realtime = await startRealtime({
+      dbUrl: dbUrl(config),
+      jwtSecret: config.jwtSecret,
+      log: (line) => log(`[realtime] ${line}`),
+    });
     gateway = createGateway({
       jwtSecret: config.jwtSecret,
       log: (line) => log(`[gateway] ${line}`),

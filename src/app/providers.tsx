@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { useAttentionSync } from '@/data/attention/use-attention-sync';
 import { useSession, useSessionSync } from '@/data/auth/session-query';
 import { useBackendSync } from '@/data/realtime/use-backend-sync';
 import { ApiError } from '@/lib/api-error';
@@ -25,7 +26,9 @@ function createQueryClient() {
 
 function SessionSync() {
   useSessionSync();
-  useBackendSync(useSession().data?.userId);
+  const userId = useSession().data?.userId;
+  useBackendSync(userId);
+  useAttentionSync(userId);
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { type TableHandlers, watchTables } from './backend-changes';
 import { createAppApi } from './app-queries';
 import { countRows } from './row-counts';
 import { appClient } from './supabase';
@@ -12,6 +13,10 @@ export const {
   createNote,
   updateNote,
   deleteNote,
+  listAttentionClaims,
+  changeAttentionClaim,
+  listAttentionEvents,
+  listStaff,
 } = appApi;
 
 const appTables = ['candidates', 'jobs', 'candidate_notes', 'staff_members'] as const;
@@ -20,3 +25,7 @@ export type AppTable = (typeof appTables)[number];
 export function getAppRowCounts(signal?: AbortSignal): Promise<Record<AppTable, number>> {
   return countRows(appClient.db, appTables, signal);
 }
+
+/** Attention claims as staff change them (the app project's realtime). */
+export const watchAttentionClaims = (handlers: TableHandlers) =>
+  watchTables(appClient.realtime, 'app-changes', ['attention_claims'], handlers);

@@ -1,3 +1,4 @@
+import { createAttentionClaimQueries } from './app-attention-queries';
 import { ApiError, apiErrorFromPostgrest } from './api-error';
 import type { Candidate, CandidateFilters, CandidateStage, Job, Note, Page } from './app-types';
 import { phoneLookup } from './backend/lookups';
@@ -212,6 +213,8 @@ export function createAppApi(client: AppClient) {
       if (error) throw fail('candidate_notes table')(error, status);
       if (!data.length) throw new ApiError('unauthorized', 'You can only delete your own notes.');
     },
+
+    ...createAttentionClaimQueries(client),
   };
 }
 

@@ -28,6 +28,7 @@ export const {
   getCampaignSessions,
   searchConversations,
   searchFacets,
+  getAttentionQueue,
 } = backendApi;
 export const { getActivitySince } = createBackendActivity(backendClient.db);
 

@@ -49,22 +49,46 @@ type ChannelHost = Pick<RealtimeClient, 'channel' | 'removeChannel'>;
 /** How long to wait before trying again when the realtime client could not be loaded. */
 const RELOAD_AFTER_MS = 10_000;
 
-/**
- * One realtime channel with a postgres_changes binding per live table. realtime-js rejoins by
- * itself after a drop and reports SUBSCRIBED again; the token follows the auth session. Once
- * stopped, nothing more is reported: removing the channel calls its subscriber back with CLOSED.
- */
+/** The agent's live tables on one channel (see watchTables). */
 export function watchBackendChanges(
   host: ChannelHost | (() => Promise<ChannelHost>),
   handlers: ChangeHandlers,
+): () => void {
+  return watchTables(host, 'backend-changes', LIVE_TABLES, handlers as TableHandlers);
+}
+
+/** A change to any watched table, as the merge rule takes it. */
+interface TableChange {
+  table: string;
+  eventType: 'INSERT' | 'UPDATE' | 'DELETE';
+  row: Record<string, unknown>;
+  old: Record<string, unknown>;
+}
+
+export interface TableHandlers {
+  onChange: (change: TableChange) => void;
+  onStatus: ChangeHandlers['onStatus'];
+}
+
+/**
+ * One realtime channel named `name` with a postgres_changes binding per table, on any project's
+ * client. realtime-js rejoins by itself after a drop and reports SUBSCRIBED again; the token
+ * follows the auth session. Once stopped, nothing more is reported: removing the channel calls
+ * its subscriber back with CLOSED.
+ */
+export function watchTables(
+  host: ChannelHost | (() => Promise<ChannelHost>),
+  name: string,
+  tables: readonly string[],
+  handlers: TableHandlers,
 ): () => void {
   let stopped = false;
   let stop = () => {};
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   const subscribe = (client: ChannelHost) => {
-    let channel = client.channel('backend-changes');
-    for (const table of LIVE_TABLES) {
+    let channel = client.channel(name);
+    for (const table of tables) {
       channel = channel.on(
         'postgres_changes',
         { event: '*', schema: 'public', table },
@@ -75,7 +99,7 @@ export function watchBackendChanges(
             eventType: payload.eventType,
             row: payload.new ?? {},
             old: payload.old ?? {},
-          } as BackendChange);
+          });
         },
       );
     }

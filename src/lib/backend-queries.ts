@@ -1,4 +1,5 @@
 import type { DbClient } from './lean-client';
+import { createAttentionQueries } from './backend/attention';
 import { createCallQueries } from './backend/calls';
 import { createCampaignQueries } from './backend/campaigns';
 import { createCandidateQueries } from './backend/candidate';
@@ -20,6 +21,7 @@ export function createBackendApi(client: DbClient) {
     ...createCampaignQueries(client),
     ...createCandidateQueries(client),
     ...createSearchQueries(client),
+    ...createAttentionQueries(client),
   };
 }
 

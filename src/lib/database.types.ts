@@ -5,6 +5,78 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      attention_claims: {
+        Row: {
+          owner_email: string | null;
+          owner_id: string | null;
+          resolve_note: string | null;
+          resolved_at: string | null;
+          session_id: string;
+          snoozed_until: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          updated_by_email: string | null;
+        };
+        Insert: {
+          owner_email?: string | null;
+          owner_id?: string | null;
+          resolve_note?: string | null;
+          resolved_at?: string | null;
+          session_id: string;
+          snoozed_until?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          updated_by_email?: string | null;
+        };
+        Update: {
+          owner_email?: string | null;
+          owner_id?: string | null;
+          resolve_note?: string | null;
+          resolved_at?: string | null;
+          session_id?: string;
+          snoozed_until?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          updated_by_email?: string | null;
+        };
+        Relationships: [];
+      };
+      attention_events: {
+        Row: {
+          action: string;
+          actor_email: string | null;
+          actor_id: string | null;
+          at: string;
+          id: number;
+          note: string | null;
+          owner_email: string | null;
+          session_id: string;
+          snoozed_until: string | null;
+        };
+        Insert: {
+          action: string;
+          actor_email?: string | null;
+          actor_id?: string | null;
+          at?: string;
+          id?: number;
+          note?: string | null;
+          owner_email?: string | null;
+          session_id: string;
+          snoozed_until?: string | null;
+        };
+        Update: {
+          action?: string;
+          actor_email?: string | null;
+          actor_id?: string | null;
+          at?: string;
+          id?: number;
+          note?: string | null;
+          owner_email?: string | null;
+          session_id?: string;
+          snoozed_until?: string | null;
+        };
+        Relationships: [];
+      };
       calls: {
         Row: {
           analysis: Json | null;

@@ -25,6 +25,8 @@ describe('migrations', () => {
           "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
         );
         expect(rows.map((r) => r.table_name)).toEqual([
+          'attention_claims',
+          'attention_events',
           'calls',
           'campaign_activity_rollup',
           'campaign_objective_rollup',
@@ -45,6 +47,7 @@ describe('migrations', () => {
           "select tablename from pg_publication_tables where pubname = 'supabase_realtime' order by tablename",
         );
         expect(pub.rows.map((r) => r.tablename)).toEqual([
+          'attention_claims',
           'calls',
           'chat_history',
           'numbers',

@@ -108,7 +108,7 @@ describe('with the anon key alone (DESIGN §6)', () => {
         'chat_page',
       ]),
     );
-    expect(published).toEqual(['calls', 'chat_history', 'numbers', 'sessions']);
+    expect(published).toEqual(['attention_claims', 'calls', 'chat_history', 'numbers', 'sessions']);
   });
 
   it('every table and view refuses reads, inserts, updates and deletes, and nothing changes', async () => {
@@ -379,6 +379,14 @@ describe('realtime on every published table (DESIGN §6)', () => {
       await db.query('delete from public.calls where call_id = $1', [session]);
       await db.query('delete from public.chat_history where session_id = $1', [session]);
       await db.query('delete from public.sessions where session_id = $1', [session]);
+      // the app's own live table: who has an attention entry
+      await db.query('insert into public.attention_claims (session_id) values ($1)', [session]);
+      await db.query(
+        'update public.attention_claims set resolved_at = now() where session_id = $1',
+        [session],
+      );
+      await db.query('delete from public.attention_claims where session_id = $1', [session]);
+      await db.query('delete from public.attention_events where session_id = $1', [session]);
     });
     const staffSaw = (i: number) => subs.staff![i]!.events;
     await waitFor(

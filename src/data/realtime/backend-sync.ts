@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BackendChange, ChangeHandlers } from '@/lib/backend-changes';
+import { applyAttentionChange } from '../attention/attention-realtime';
+import { attentionKeys } from '../attention/keys';
 import { applyCallChange } from '../calls/calls-realtime';
 import { callKeys } from '../calls/keys';
 import { applyCampaignChange } from '../campaigns/campaigns-realtime';
@@ -27,6 +29,7 @@ const HANDLERS: Array<(context: RealtimeContext, change: BackendChange) => void>
   applyCampaignChange,
   applyCandidateChange,
   applySearchChange,
+  applyAttentionChange,
 ];
 
 /** Everything that shows backend data: refetched after every (re)subscription to backfill gaps. */
@@ -37,6 +40,7 @@ const BACKEND_ROOTS = [
   chatKeys.all,
   callKeys.all,
   searchKeys.all,
+  attentionKeys.queues,
 ];
 
 /** A connection down this long is shown as Offline rather than Reconnecting. */

@@ -1,0 +1,10 @@
+import type { AttentionFilters } from '@/lib/attention-types';
+
+export const attentionKeys = {
+  all: ['attention'] as const,
+  claims: () => [...attentionKeys.all, 'claims'] as const,
+  queues: ['attention', 'queue'] as const,
+  queue: (filters: AttentionFilters) => [...attentionKeys.queues, filters] as const,
+  events: (sessionId: string) => [...attentionKeys.all, 'events', sessionId] as const,
+  staff: () => [...attentionKeys.all, 'staff'] as const,
+};
