@@ -17,7 +17,10 @@ vi.mock('@/lib/backend-api', () => ({
   watchChanges: () => () => {},
   getActivitySince: vi.fn(async () => ({ messages: 0, calls: 0 })),
 }));
-vi.mock('@/lib/app-api', () => ({ getAppRowCounts: vi.fn() }));
+vi.mock('@/lib/app-api', () => ({
+  getAppRowCounts: vi.fn(),
+  watchAttentionClaims: () => () => {},
+}));
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
