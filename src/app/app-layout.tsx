@@ -18,11 +18,14 @@ import { HeaderSearch } from './header-search';
 
 // The candidate dialog opens over any page from the URL (?candidate=…), so it lives here.
 const CandidateDetailDialog = lazy(() => import('./candidate-detail-dialog'));
+// The count reads the queue: loaded after the first screen, not with it (DESIGN §7).
+const AttentionCount = lazy(() => import('./attention-count'));
 
 const NAV = [
   { to: '/live', label: 'Live' },
   { to: '/campaigns', label: 'Campaigns' },
   { to: '/candidates', label: 'Candidates' },
+  { to: '/attention', label: 'Attention' },
 ];
 
 function PageSkeleton() {
@@ -77,6 +80,11 @@ export function AppLayout() {
                 }
               >
                 {item.label}
+                {item.to === '/attention' && (
+                  <Suspense fallback={null}>
+                    <AttentionCount />
+                  </Suspense>
+                )}
               </NavLink>
             ))}
           </nav>

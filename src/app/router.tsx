@@ -12,6 +12,7 @@ const CampaignDetailPage = lazy(() => import('@/features/campaigns/campaign-deta
 const CandidatesPage = lazy(() => import('@/features/candidates/candidates-page'));
 const OverviewPage = lazy(() => import('@/features/overview/overview-page'));
 const SearchPage = lazy(() => import('@/features/search/search-page'));
+const AttentionPage = lazy(() => import('@/features/attention/attention-page'));
 
 export function AppRouter() {
   return (
@@ -29,6 +30,7 @@ export function AppRouter() {
             <Route path="/candidates" element={<CandidatesPage />} />
             <Route path="/overview" element={<OverviewPage />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/attention" element={<AttentionPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

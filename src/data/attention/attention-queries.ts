@@ -1,0 +1,79 @@
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { listAttentionClaims, listAttentionEvents, listStaff } from '@/lib/app-api';
+import type { AttentionClaim, AttentionFilters, AttentionQueue } from '@/lib/attention-types';
+import { getAttentionQueue } from '@/lib/backend-api';
+import { claimHides, hiddenSessions } from './claims';
+import { attentionKeys } from './keys';
+
+const claimsQuery = queryOptions({
+  queryKey: attentionKeys.claims(),
+  queryFn: ({ signal }) => listAttentionClaims({ signal }),
+});
+
+/** Who has which entry; kept live by the app project's realtime (attention-sync.ts). */
+const useAttentionClaims = () => useQuery(claimsQuery);
+
+/** Read the queue again when the next threshold is crossed, and at least every minute. */
+const MAX_WAIT_MS = 60_000;
+function untilNextChange(queue: AttentionQueue | undefined): number {
+  const next = queue?.nextChangeAt ? Date.parse(queue.nextChangeAt) - Date.now() : MAX_WAIT_MS;
+  return Math.min(Math.max(next + 500, 1_000), MAX_WAIT_MS);
+}
+
+export interface ShownQueue extends AttentionQueue {
+  /** Each shown entry's claim, by session. */
+  claims: Map<string, AttentionClaim>;
+}
+
+/**
+ * The queue for the filters: computed by the backend with the sessions the claims hide, read
+ * again when a threshold is crossed (time passing writes nothing to listen to), after the
+ * agent's writes (attention-realtime.ts) and after claims change.
+ */
+/** `now` (ticking in the caller) ends snoozes in the browser too: the entry comes back on time. */
+export function useAttentionQueue(
+  filters: AttentionFilters,
+  { limit, now }: { limit?: number; now: number },
+) {
+  const queryClient = useQueryClient();
+  const claims = useAttentionClaims();
+  const queue = useQuery({
+    queryKey: [...attentionKeys.queue(filters), limit ?? null],
+    queryFn: async ({ signal }) => {
+      const known = await queryClient.ensureQueryData(claimsQuery);
+      return getAttentionQueue(filters, hiddenSessions(known, Date.now()), { signal, limit });
+    },
+    refetchInterval: (query) => untilNextChange(query.state.data),
+    placeholderData: keepPreviousData,
+  });
+  const shown = useMemo((): ShownQueue | undefined => {
+    if (!queue.data) return undefined;
+    const bySession = new Map((claims.data ?? []).map((c) => [c.sessionId, c]));
+    const entries = queue.data.entries.filter(
+      (e) => !claimHides(bySession.get(e.sessionId), e, now),
+    );
+    const gone = queue.data.entries.length - entries.length;
+    return {
+      ...queue.data,
+      entries,
+      total: Math.max(0, queue.data.total - gone),
+      claims: bySession,
+    };
+  }, [queue.data, claims.data, now]);
+  return { ...queue, data: shown, claimsError: claims.error };
+}
+
+export const useAttentionEvents = (sessionId: string | null) =>
+  useQuery({
+    queryKey: attentionKeys.events(sessionId ?? ''),
+    queryFn: ({ signal }) => listAttentionEvents(sessionId!, { signal }),
+    enabled: sessionId !== null,
+  });
+
+export const useStaff = () =>
+  useQuery({
+    queryKey: attentionKeys.staff(),
+    queryFn: ({ signal }) => listStaff({ signal }),
+    staleTime: 5 * 60_000,
+  });
