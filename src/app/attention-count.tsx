@@ -17,7 +17,7 @@ export default function AttentionCount() {
   }, [total]);
   if (!total) return null;
   return (
-    <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
+    <span className="ml-1.5 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white">
       <span className="sr-only">, </span>
       {formatCount(total)}
       <span className="sr-only"> need a person</span>

@@ -81,7 +81,8 @@ export interface SelectFieldProps {
   onChange: (value: string) => void;
 }
 
-function SelectField({ label, value, options, allLabel, onChange }: SelectFieldProps) {
+/** One labelled select; a value not among the options (from a link) is still shown. */
+export function SelectField({ label, value, options, allLabel, onChange }: SelectFieldProps) {
   const id = useId();
   const choices = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   // A value from a link that is not (or no longer) among the options is still shown as chosen.

@@ -1,6 +1,10 @@
 // The attention queue (issue 18): why a session needs a person (computed in the backend) and who
 // has it (claims in the app project).
 
+/** Entries per page of the queue; the backend returns at most ATTENTION_MAX_LIMIT at once. */
+export const ATTENTION_PAGE_SIZE = 50;
+export const ATTENTION_MAX_LIMIT = 500;
+
 export const ATTENTION_REASONS = [
   'awaiting_reply',
   'escalated',

@@ -43,6 +43,12 @@ test.describe('main screens', () => {
     await check(page, 'campaign-detail');
   });
 
+  test('attention', async ({ page }) => {
+    await page.goto('/attention');
+    await expect(page.getByRole('list', { name: 'Attention entries' })).toBeVisible();
+    await check(page, 'attention');
+  });
+
   test('candidates', async ({ page }) => {
     await page.goto('/candidates');
     await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();

@@ -1,8 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { listAttentionClaims, listAttentionEvents, listStaff } from '@/lib/app-api';
-import type { AttentionClaim, AttentionFilters, AttentionQueue } from '@/lib/attention-types';
+import type {
+  AttentionClaim,
+  AttentionEntry,
+  AttentionFilters,
+  AttentionQueue,
+} from '@/lib/attention-types';
 import { getAttentionQueue } from '@/lib/backend-api';
+import { type WithCandidateName, withCandidateNames } from '../live/with-candidate-names';
 import { claimHides, hiddenSessions } from './claims';
 import { attentionKeys } from './keys';
 
@@ -16,12 +22,16 @@ const useAttentionClaims = () => useQuery(claimsQuery);
 
 /** Read the queue again when the next threshold is crossed, and at least every minute. */
 const MAX_WAIT_MS = 60_000;
-function untilNextChange(queue: AttentionQueue | undefined): number {
+function untilNextChange(queue: NamedQueue | undefined): number {
   const next = queue?.nextChangeAt ? Date.parse(queue.nextChangeAt) - Date.now() : MAX_WAIT_MS;
   return Math.min(Math.max(next + 500, 1_000), MAX_WAIT_MS);
 }
 
-export interface ShownQueue extends AttentionQueue {
+type NamedQueue = Omit<AttentionQueue, 'entries'> & {
+  entries: WithCandidateName<AttentionEntry>[];
+};
+
+export interface ShownQueue extends NamedQueue {
   /** Each shown entry's claim, by session. */
   claims: Map<string, AttentionClaim>;
 }
@@ -42,7 +52,11 @@ export function useAttentionQueue(
     queryKey: [...attentionKeys.queue(filters), limit ?? null],
     queryFn: async ({ signal }) => {
       const known = await queryClient.ensureQueryData(claimsQuery);
-      return getAttentionQueue(filters, hiddenSessions(known, Date.now()), { signal, limit });
+      const queue = await getAttentionQueue(filters, hiddenSessions(known, Date.now()), {
+        signal,
+        limit,
+      });
+      return { ...queue, entries: await withCandidateNames(queue.entries, { signal }) };
     },
     refetchInterval: (query) => untilNextChange(query.state.data),
     placeholderData: keepPreviousData,

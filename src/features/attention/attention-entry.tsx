@@ -8,6 +8,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { useAttentionEvents, useStaff } from '@/data/attention/attention-queries';
 import { useChangeClaim } from '@/data/attention/claim-mutation';
+import type { WithCandidateName } from '@/data/live/with-candidate-names';
 import { describeError } from '@/lib/api-error';
 import type { AttentionClaim, AttentionEntry, ClaimChange } from '@/lib/attention-types';
 import { withCandidate } from '@/lib/candidate-link';
@@ -62,7 +63,7 @@ export function AttentionEntryCard({
   me,
   now,
 }: {
-  entry: AttentionEntry;
+  entry: WithCandidateName<AttentionEntry>;
   claim: AttentionClaim | undefined;
   me: string | undefined;
   now: number;
@@ -105,10 +106,13 @@ export function AttentionEntryCard({
             to={{ search: withCandidate(params, phone, 'chat').toString() }}
             className="font-medium underline-offset-4 hover:underline"
           >
-            {formatPhone(phone)}
+            {entry.candidateName ?? formatPhone(phone)}
           </Link>
         ) : (
           <span className="font-medium">Session {entry.sessionId}</span>
+        )}
+        {phone && entry.candidateName && (
+          <span className="text-sm text-muted-foreground">{formatPhone(phone)}</span>
         )}
         {entry.campaign && <Badge tone="neutral">{entry.campaign}</Badge>}
         <StatusBadge status={entry.status} />
@@ -150,7 +154,7 @@ export function AttentionEntryCard({
         </label>
         <NativeSelect
           id={ids.assign}
-          className="h-8 w-auto"
+          className="h-8 w-auto py-0 text-sm"
           value=""
           disabled={change.isPending || !staff.data}
           onChange={(e) => e.target.value && act({ kind: 'assign', ownerId: e.target.value })}
@@ -169,7 +173,7 @@ export function AttentionEntryCard({
         </label>
         <NativeSelect
           id={ids.snooze}
-          className="h-8 w-auto"
+          className="h-8 w-auto py-0 text-sm"
           value=""
           disabled={change.isPending}
           onChange={(e) =>

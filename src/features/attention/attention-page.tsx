@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { SelectField, campaignSelect } from '@/components/filter-bar';
 import { EmptyState, ErrorState } from '@/components/query-states';
+import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useNow } from '@/components/use-now';
 import { useAttentionQueue } from '@/data/attention/attention-queries';
 import { useSession } from '@/data/auth/session-query';
-import { ATTENTION_REASONS } from '@/lib/attention-types';
+import { useAllCampaignStats } from '@/data/campaigns/campaign-stats-query';
+import { ATTENTION_MAX_LIMIT, ATTENTION_PAGE_SIZE, ATTENTION_REASONS } from '@/lib/attention-types';
 import { formatCount } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { AttentionEntryCard } from './attention-entry';
@@ -15,6 +19,12 @@ function useAttentionView() {
   const [params, setParams] = useSearchParams();
   const reasons = (params.get('reason') ?? '').split(',').filter(Boolean);
   const campaign = params.get('campaign') || null;
+  const setCampaign = (chosen: string | null) => {
+    const next = new URLSearchParams(params);
+    if (chosen) next.set('campaign', chosen);
+    else next.delete('campaign');
+    setParams(next);
+  };
   const toggle = (reason: string) => {
     const next = new URLSearchParams(params);
     const chosen = reasons.includes(reason)
@@ -24,14 +34,20 @@ function useAttentionView() {
     else next.delete('reason');
     setParams(next);
   };
-  return { reasons, campaign, toggle };
+  return { reasons, campaign, toggle, setCampaign };
 }
 
 export default function AttentionPage() {
-  const { reasons, campaign, toggle } = useAttentionView();
+  const { reasons, campaign, toggle, setCampaign } = useAttentionView();
+  const campaignStats = useAllCampaignStats();
+  const campaignNames = [...new Set((campaignStats.data ?? []).map((c) => c.campaign))].sort();
   const me = useSession().data?.userId;
   const now = useNow(30_000);
-  const queue = useAttentionQueue({ campaign, reasons: reasons.length ? reasons : null }, { now });
+  const [limit, setLimit] = useState(ATTENTION_PAGE_SIZE);
+  const queue = useAttentionQueue(
+    { campaign, reasons: reasons.length ? reasons : null },
+    { limit, now },
+  );
   const data = queue.data;
   const counts = data?.counts ?? {};
   const codes = [...new Set([...ATTENTION_REASONS, ...Object.keys(counts)])];
@@ -44,6 +60,9 @@ export default function AttentionPage() {
           Conversations that need a person now, newest reason first. They leave by themselves when
           the reason ends.
         </p>
+      </div>
+      <div className="w-full max-w-xs">
+        <SelectField {...campaignSelect(campaign, campaignNames, setCampaign)} />
       </div>
       <div role="group" aria-label="Reasons" className="flex flex-wrap gap-2">
         {codes.map((code) => (
@@ -94,6 +113,18 @@ export default function AttentionPage() {
               />
             ))}
           </ul>
+          {data.total > data.entries.length && limit < ATTENTION_MAX_LIMIT && (
+            <Button
+              variant="outline"
+              className="w-fit justify-self-center"
+              disabled={queue.isPlaceholderData}
+              onClick={() =>
+                setLimit((l) => Math.min(l + ATTENTION_PAGE_SIZE, ATTENTION_MAX_LIMIT))
+              }
+            >
+              {queue.isPlaceholderData ? 'Loading…' : 'Show more'}
+            </Button>
+          )}
         </>
       )}
     </div>

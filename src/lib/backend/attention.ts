@@ -1,9 +1,10 @@
-import type {
-  AttentionEntry,
-  AttentionFilters,
-  AttentionHidden,
-  AttentionQueue,
-  AttentionReason,
+import {
+  ATTENTION_PAGE_SIZE,
+  type AttentionEntry,
+  type AttentionFilters,
+  type AttentionHidden,
+  type AttentionQueue,
+  type AttentionReason,
 } from '../attention-types';
 import type { RequestOptions } from '../backend-types';
 import type { Json } from '../database.types';
@@ -37,8 +38,6 @@ function toEntry(raw: JsonObject): AttentionEntry {
     reasons: Array.isArray(raw.reasons) ? (raw.reasons as JsonObject[]).map(toReason) : [],
   };
 }
-
-const ATTENTION_PAGE_SIZE = 50;
 
 /** The attention queue's read model (attention_queue), computed in the backend. */
 export function createAttentionQueries(client: DbClient) {
