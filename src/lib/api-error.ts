@@ -57,7 +57,7 @@ interface PostgrestFailure {
  * missing read model (PGRST202) or table (42P01) means the backend lacks a migration, not that
  * the user typed something wrong.
  */
-export function apiErrorFromPostgrest(
+function apiErrorFromPostgrest(
   error: PostgrestFailure,
   status: number | undefined,
   what: string,
@@ -72,3 +72,7 @@ export function apiErrorFromPostgrest(
   if (error.code === '42501') return apiErrorFromStatus(403, error);
   return apiErrorFromStatus(status, error);
 }
+
+/** apiErrorFromPostgrest bound to what is read, for `throw fail('the sessions')(error, status)`. */
+export const fail = (what: string) => (error: PostgrestFailure, status: number) =>
+  apiErrorFromPostgrest(error, status, what);

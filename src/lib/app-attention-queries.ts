@@ -1,4 +1,4 @@
-import { ApiError, apiErrorFromPostgrest } from './api-error';
+import { ApiError, fail } from './api-error';
 import type {
   AttentionAction,
   AttentionClaim,
@@ -105,9 +105,6 @@ function changeColumns(change: ClaimChange): Partial<TablesInsert<'attention_cla
 
 /** Attention claims (who has an entry), their audit trail and the staff to assign to. */
 export function createAttentionClaimQueries(client: DbClient) {
-  const fail = (what: string) => (error: { message?: string; code?: string }, status: number) =>
-    apiErrorFromPostgrest(error, status, what);
-
   const readClaim = async (sessionId: string): Promise<AttentionClaim | null> => {
     const { data, error, status } = await client
       .from('attention_claims')

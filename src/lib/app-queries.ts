@@ -1,5 +1,5 @@
 import { createAttentionClaimQueries } from './app-attention-queries';
-import { ApiError, apiErrorFromPostgrest } from './api-error';
+import { ApiError, fail } from './api-error';
 import type { Candidate, CandidateFilters, CandidateStage, Job, Note, Page } from './app-types';
 import { phoneLookup } from './backend/lookups';
 import type { RequestOptions } from './backend-types';
@@ -64,9 +64,6 @@ function checkNoteBody(body: string): string {
 
 /** The app API (candidates, jobs, notes) over one supabase-js client; app-api.ts binds the browser's. */
 export function createAppApi(client: AppClient) {
-  const fail = (what: string) => (error: { message?: string; code?: string }, status: number) =>
-    apiErrorFromPostgrest(error, status, what);
-
   return {
     /**
      * A page of candidates, newest first. A search that reads as a phone number (any format)

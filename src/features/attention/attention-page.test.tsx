@@ -107,8 +107,9 @@ beforeEach(() => {
     .mockResolvedValue({
       userId: ME,
       email: 'me@example.com',
-      role: 'ops',
-    } as Awaited<ReturnType<typeof getSession>>);
+      staffRoleClaim: 'ops',
+      expiresAt: Date.now() / 1000 + 3600,
+    });
   vi.mocked(getAttentionQueue).mockReset().mockImplementation(queue);
   vi.mocked(getCampaignStats).mockReset().mockResolvedValue([]);
   vi.mocked(listAttentionClaims).mockReset().mockResolvedValue([]);

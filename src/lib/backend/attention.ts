@@ -9,7 +9,7 @@ import {
 import type { RequestOptions } from '../backend-types';
 import type { Json } from '../database.types';
 import type { DbClient } from '../lean-client';
-import { fail } from './lookups';
+import { fail } from '../api-error';
 
 type JsonObject = Record<string, unknown>;
 

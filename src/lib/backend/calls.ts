@@ -1,7 +1,8 @@
 import type { CallInfo, RequestOptions } from '../backend-types';
 import type { DbClient } from '../lean-client';
 import { fetchAllPages } from '../paging';
-import { fail, sessionIdsForPhone } from './lookups';
+import { sessionIdsForPhone } from './lookups';
+import { fail } from '../api-error';
 import { type CallRow, toCall } from './mappers';
 
 /** Calls with transcript, recording and analysis, newest first. */

@@ -8,7 +8,8 @@ import type {
   RequestOptions,
 } from '../backend-types';
 import type { DbClient } from '../lean-client';
-import { campaignsByName, fail } from './lookups';
+import { campaignsByName } from './lookups';
+import { fail } from '../api-error';
 import { emptyStats, toCampaignSession, toFunnel, toStats } from './mappers';
 
 /** Campaigns: configuration, statistics, funnel, daily activity and the filtered session list. */

@@ -1,6 +1,7 @@
 import type { CandidateProfile, CandidateSummary, RequestOptions } from '../backend-types';
 import type { DbClient } from '../lean-client';
-import { fail, phoneLookup } from './lookups';
+import { phoneLookup } from './lookups';
+import { fail } from '../api-error';
 import { type CandidateDoc, type MessageRow, toCandidateSummary, toMessage } from './mappers';
 
 /** One candidate, every session behind their phone, in one request (candidate_summary/_profile). */

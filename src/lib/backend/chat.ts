@@ -1,7 +1,8 @@
 import type { ChatCursor, ChatMessage, ChatPage, RequestOptions } from '../backend-types';
 import type { DbClient } from '../lean-client';
 import { fetchAllPages } from '../paging';
-import { fail, phoneLookup, sessionIdsForPhone } from './lookups';
+import { phoneLookup, sessionIdsForPhone } from './lookups';
+import { fail } from '../api-error';
 import { type MessageRow, toMessage } from './mappers';
 
 /**

@@ -1,15 +1,10 @@
-// What every domain's queries share: errors that name what failed, and the lookups behind many
-// of them (a phone's stored forms and sessions, campaigns by name).
-import { ApiError, apiErrorFromPostgrest } from '../api-error';
+// What many domains' queries share: the lookups behind them (a phone's stored forms and
+// sessions, campaigns by name).
+import { ApiError, fail } from '../api-error';
 import type { CampaignInfo } from '../backend-types';
 import type { DbClient } from '../lean-client';
 import { normalizePhone, phoneVariants } from '../normalizers';
 import { toCampaign } from './mappers';
-
-/** A PostgREST error as an ApiError that says which table or function `what` failed. */
-export const fail =
-  (what: string) => (error: { message?: string; code?: string }, status: number) =>
-    apiErrorFromPostgrest(error, status, what);
 
 /** A phone in any form (DESIGN §4) → every stored form of it; a non-number fails before any request. */
 export function phoneLookup(phone: string): { e164: string; variants: string[] } {

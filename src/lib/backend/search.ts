@@ -8,7 +8,7 @@ import type {
 } from '../backend-types';
 import type { DbClient } from '../lean-client';
 import { SEARCH_MAX_LENGTH, searchQueryProblem } from '../search-text';
-import { fail } from './lookups';
+import { fail } from '../api-error';
 
 const SEARCH_PAGE_SIZE = 30;
 

@@ -6,7 +6,8 @@ import type {
   SessionStatusCount,
 } from '../backend-types';
 import type { DbClient } from '../lean-client';
-import { campaignsByName, fail, phoneLookup, sessionIdsForPhone } from './lookups';
+import { campaignsByName, phoneLookup, sessionIdsForPhone } from './lookups';
+import { fail } from '../api-error';
 import { type SessionRow, toLive, toSession } from './mappers';
 
 /** Sessions: one by phone or id, the live list (all campaigns or one), and counts per status. */
