@@ -19,7 +19,7 @@ vi.mock('@/lib/backend-api', () => ({
 }));
 vi.mock('@/lib/app-api', () => ({
   getAppRowCounts: vi.fn(),
-  watchAttentionClaims: () => () => {},
+  watchAttention: () => () => {},
 }));
 
 beforeEach(() => {

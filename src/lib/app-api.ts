@@ -1,4 +1,5 @@
 import { type TableHandlers, watchTables } from './backend-changes';
+import type { AttentionTableChange } from './app-attention-queries';
 import { createAppApi } from './app-queries';
 import { countRows } from './row-counts';
 import { appClient } from './supabase';
@@ -17,6 +18,9 @@ export const {
   changeAttentionClaim,
   listAttentionEvents,
   listStaff,
+  listAttentionRules,
+  saveAttentionRule,
+  removeAttentionRule,
 } = appApi;
 
 const appTables = ['candidates', 'jobs', 'candidate_notes', 'staff_members'] as const;
@@ -26,6 +30,6 @@ export function getAppRowCounts(signal?: AbortSignal): Promise<Record<AppTable, 
   return countRows(appClient.db, appTables, signal);
 }
 
-/** Attention claims as staff change them (the app project's realtime). */
-export const watchAttentionClaims = (handlers: TableHandlers) =>
-  watchTables(appClient.realtime, 'app-changes', ['attention_claims'], handlers);
+/** Attention claims and rules as staff change them (the app project's realtime). */
+export const watchAttention = (handlers: TableHandlers<AttentionTableChange>) =>
+  watchTables(appClient.realtime, 'app-changes', ['attention_claims', 'attention_rules'], handlers);

@@ -13,6 +13,21 @@ import type { DbClient } from './lean-client';
 
 export type ClaimRow = Tables<'attention_claims'>;
 
+/** A claim's or a rule's realtime change (app project). */
+export type AttentionTableChange =
+  | {
+      table: 'attention_claims';
+      eventType: 'INSERT' | 'UPDATE' | 'DELETE';
+      row: Partial<ClaimRow>;
+      old: Partial<ClaimRow>;
+    }
+  | {
+      table: 'attention_rules';
+      eventType: 'INSERT' | 'UPDATE' | 'DELETE';
+      row: Partial<Tables<'attention_rules'>>;
+      old: Partial<Tables<'attention_rules'>>;
+    };
+
 export const CLAIM_COLUMNS = [
   'session_id',
   'owner_id',

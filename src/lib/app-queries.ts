@@ -1,4 +1,5 @@
 import { createAttentionClaimQueries } from './app-attention-queries';
+import { createAttentionRuleQueries } from './app-attention-rules';
 import { ApiError, fail } from './api-error';
 import type { Candidate, CandidateFilters, CandidateStage, Job, Note, Page } from './app-types';
 import { phoneLookup } from './backend/lookups';
@@ -212,6 +213,7 @@ export function createAppApi(client: AppClient) {
     },
 
     ...createAttentionClaimQueries(client),
+    ...createAttentionRuleQueries(client),
   };
 }
 

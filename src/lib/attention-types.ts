@@ -52,6 +52,30 @@ export interface AttentionQueue {
   nextChangeAt: string | null;
 }
 
+/** A campaign's thresholds and switched-off reasons; a campaign without one keeps DEFAULT_RULE. */
+export interface AttentionRule {
+  campaign: string;
+  replyWaitMinutes: number;
+  silentHours: number;
+  /** Reasons that open no entry in this campaign. */
+  off: string[];
+  updatedAt: string | null;
+  updatedByEmail: string | null;
+}
+
+export type AttentionRuleInput = Pick<
+  AttentionRule,
+  'campaign' | 'replyWaitMinutes' | 'silentHours' | 'off'
+>;
+
+export const DEFAULT_RULE = { replyWaitMinutes: 10, silentHours: 24, off: [] as string[] };
+
+/** The bounds the app project's attention_rules table holds a rule to. */
+export const RULE_LIMITS = {
+  replyWaitMinutes: { min: 1, max: 7 * 24 * 60 },
+  silentHours: { min: 1, max: 30 * 24 },
+} as const;
+
 export interface AttentionFilters {
   campaign?: string | null;
   reasons?: string[] | null;

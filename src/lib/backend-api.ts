@@ -29,6 +29,7 @@ export const {
   searchConversations,
   searchFacets,
   getAttentionQueue,
+  getSessionsAttention,
 } = backendApi;
 export const { getActivitySince } = createBackendActivity(backendClient.db);
 

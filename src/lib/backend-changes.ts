@@ -54,19 +54,19 @@ export function watchBackendChanges(
   host: ChannelHost | (() => Promise<ChannelHost>),
   handlers: ChangeHandlers,
 ): () => void {
-  return watchTables(host, 'backend-changes', LIVE_TABLES, handlers as TableHandlers);
+  return watchTables<BackendChange>(host, 'backend-changes', LIVE_TABLES, handlers);
 }
 
-/** A change to any watched table, as the merge rule takes it. */
+/** A change to one watched table, as the merge rule takes it. */
 interface TableChange {
   table: string;
   eventType: 'INSERT' | 'UPDATE' | 'DELETE';
-  row: Record<string, unknown>;
-  old: Record<string, unknown>;
+  row: object;
+  old: object;
 }
 
-export interface TableHandlers {
-  onChange: (change: TableChange) => void;
+export interface TableHandlers<Change extends TableChange> {
+  onChange: (change: Change) => void;
   onStatus: ChangeHandlers['onStatus'];
 }
 
@@ -76,11 +76,11 @@ export interface TableHandlers {
  * follows the auth session. Once stopped, nothing more is reported: removing the channel calls
  * its subscriber back with CLOSED.
  */
-export function watchTables(
+export function watchTables<Change extends TableChange>(
   host: ChannelHost | (() => Promise<ChannelHost>),
   name: string,
-  tables: readonly string[],
-  handlers: TableHandlers,
+  tables: readonly Change['table'][],
+  handlers: TableHandlers<Change>,
 ): () => void {
   let stopped = false;
   let stop = () => {};
@@ -94,12 +94,14 @@ export function watchTables(
         { event: '*', schema: 'public', table },
         (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) => {
           if (stopped) return;
+          // The one place a payload gets its table's row type: realtime sends that table's
+          // columns (an UPDATE without unchanged TOASTed ones, a DELETE with the key alone).
           handlers.onChange({
             table,
             eventType: payload.eventType,
             row: payload.new ?? {},
             old: payload.old ?? {},
-          });
+          } as Change);
         },
       );
     }

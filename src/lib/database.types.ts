@@ -77,6 +77,36 @@ export type Database = {
         };
         Relationships: [];
       };
+      attention_rules: {
+        Row: {
+          campaign: string;
+          off: string[];
+          reply_wait_minutes: number;
+          silent_hours: number;
+          updated_at: string;
+          updated_by: string | null;
+          updated_by_email: string | null;
+        };
+        Insert: {
+          campaign: string;
+          off?: string[];
+          reply_wait_minutes?: number;
+          silent_hours?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+          updated_by_email?: string | null;
+        };
+        Update: {
+          campaign?: string;
+          off?: string[];
+          reply_wait_minutes?: number;
+          silent_hours?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+          updated_by_email?: string | null;
+        };
+        Relationships: [];
+      };
       calls: {
         Row: {
           analysis: Json | null;
@@ -544,6 +574,15 @@ export type Database = {
     Functions: {
       analysis_sentiment: { Args: { p_analysis: Json }; Returns: string };
       analysis_successful: { Args: { p_analysis: Json }; Returns: boolean };
+      attention_for_sessions: {
+        Args: {
+          p_hidden?: Json;
+          p_now?: string;
+          p_rules?: Json;
+          p_session_ids: string[];
+        };
+        Returns: Json;
+      };
       attention_queue: {
         Args: {
           p_campaign?: string;
@@ -648,6 +687,7 @@ export type Database = {
         }[];
       };
       custom_access_token_hook: { Args: { event: Json }; Returns: Json };
+      is_manager: { Args: Record<PropertyKey, never>; Returns: boolean };
       is_staff: { Args: Record<PropertyKey, never>; Returns: boolean };
       js_trim: { Args: { value: string }; Returns: string };
       live_sessions: {

@@ -112,7 +112,10 @@ describe('attention claims', () => {
         kind: 'assign',
         ownerId: await userId(email),
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({
+      kind: 'validation',
+      cause: { message: 'Only a staff member can own an attention entry' },
+    });
     const snoozed = await manager.changeAttentionClaim(SESSION, managerId, {
       kind: 'snooze',
       until: new Date(Date.now() + 3_600_000).toISOString(),
@@ -127,7 +130,7 @@ describe('attention claims', () => {
     expect(await stranger.listAttentionEvents(SESSION)).toEqual([]);
     await expect(
       stranger.changeAttentionClaim('claims_test_stranger', null, { kind: 'unassign' }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ kind: 'unauthorized', cause: { code: '42501' } });
     const audit = await client
       .from('attention_events')
       .insert({ session_id: SESSION, action: 'resolved' });

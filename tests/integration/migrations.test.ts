@@ -27,6 +27,7 @@ describe('migrations', () => {
         expect(rows.map((r) => r.table_name)).toEqual([
           'attention_claims',
           'attention_events',
+          'attention_rules',
           'calls',
           'campaign_activity_rollup',
           'campaign_objective_rollup',
@@ -48,6 +49,7 @@ describe('migrations', () => {
         );
         expect(pub.rows.map((r) => r.tablename)).toEqual([
           'attention_claims',
+          'attention_rules',
           'calls',
           'chat_history',
           'numbers',

@@ -108,7 +108,14 @@ describe('with the anon key alone (DESIGN §6)', () => {
         'chat_page',
       ]),
     );
-    expect(published).toEqual(['attention_claims', 'calls', 'chat_history', 'numbers', 'sessions']);
+    expect(published).toEqual([
+      'attention_claims',
+      'attention_rules',
+      'calls',
+      'chat_history',
+      'numbers',
+      'sessions',
+    ]);
   });
 
   it('every table and view refuses reads, inserts, updates and deletes, and nothing changes', async () => {
@@ -266,6 +273,11 @@ describe('a user who signed up but is not staff (DESIGN §6)', () => {
 
       if (fn.name === 'is_staff') {
         expect([asStranger.data, asStaff.data]).toEqual([false, true]);
+      } else if (fn.name === 'is_manager') {
+        // staff here is ops: a manager's own answer is the one that differs
+        const manager = await signedInClient(DEMO_STAFF[2]!.email);
+        const asManager = await manager.rpc(fn.name, real);
+        expect([asStranger.data, asStaff.data, asManager.data]).toEqual([false, false, true]);
       } else if (fn.volatility === 'i') {
         // Computed from the arguments alone: the same for everyone, and no data involved.
         expect({ fn: fn.name, data: asStranger.data }).toEqual({ fn: fn.name, data: asStaff.data });
@@ -387,13 +399,16 @@ describe('realtime on every published table (DESIGN §6)', () => {
       );
       await db.query('delete from public.attention_claims where session_id = $1', [session]);
       await db.query('delete from public.attention_events where session_id = $1', [session]);
+      // and the campaigns' attention rules (keyed by campaign: the test's session id stands in)
+      await db.query('insert into public.attention_rules (campaign) values ($1)', [session]);
+      await db.query('delete from public.attention_rules where campaign = $1', [session]);
     });
     const staffSaw = (i: number) => subs.staff![i]!.events;
     await waitFor(
       () =>
         published.every(
           (_, i) =>
-            staffSaw(i).some((e) => e.new.session_id === session) &&
+            staffSaw(i).some((e) => (e.new.session_id ?? e.new.campaign) === session) &&
             staffSaw(i).some((e) => e.eventType === 'DELETE'),
         ),
       'staff deliveries on every table',

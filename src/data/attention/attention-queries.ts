@@ -1,13 +1,19 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { listAttentionClaims, listAttentionEvents, listStaff } from '@/lib/app-api';
+import {
+  listAttentionClaims,
+  listAttentionEvents,
+  listAttentionRules,
+  listStaff,
+} from '@/lib/app-api';
+import { rulesParam } from '@/lib/app-attention-rules';
 import type {
   AttentionClaim,
   AttentionEntry,
   AttentionFilters,
   AttentionQueue,
 } from '@/lib/attention-types';
-import { getAttentionQueue } from '@/lib/backend-api';
+import { getAttentionQueue, getSessionsAttention } from '@/lib/backend-api';
 import { type WithCandidateName, withCandidateNames } from '../live/with-candidate-names';
 import { claimHides, hiddenSessions } from './claims';
 import { attentionKeys } from './keys';
@@ -19,6 +25,14 @@ const claimsQuery = queryOptions({
 
 /** Who has which entry; kept live by the app project's realtime (attention-sync.ts). */
 const useAttentionClaims = () => useQuery(claimsQuery);
+
+/** Each campaign's thresholds; read again when realtime says a manager changed one. */
+const rulesQuery = queryOptions({
+  queryKey: attentionKeys.rules(),
+  queryFn: ({ signal }) => listAttentionRules({ signal }),
+  staleTime: Infinity,
+});
+export const useAttentionRules = () => useQuery(rulesQuery);
 
 /** Read the queue again when the next threshold is crossed, and at least every minute. */
 const MAX_WAIT_MS = 60_000;
@@ -51,10 +65,14 @@ export function useAttentionQueue(
   const queue = useQuery({
     queryKey: [...attentionKeys.queue(filters), limit ?? null],
     queryFn: async ({ signal }) => {
-      const known = await queryClient.ensureQueryData(claimsQuery);
+      const [known, rules] = await Promise.all([
+        queryClient.ensureQueryData(claimsQuery),
+        queryClient.fetchQuery(rulesQuery),
+      ]);
       const queue = await getAttentionQueue(filters, hiddenSessions(known, Date.now()), {
         signal,
         limit,
+        rules: rulesParam(rules),
       });
       return { ...queue, entries: await withCandidateNames(queue.entries, { signal }) };
     },
@@ -76,6 +94,38 @@ export function useAttentionQueue(
     };
   }, [queue.data, claims.data, now]);
   return { ...queue, data: shown, claimsError: claims.error };
+}
+
+/**
+ * A candidate's open reasons (their sessions'), with each one's claim: for the candidate dialog.
+ * Kept fresh like the queue: it sits under the queue's key, which the agent's writes, claim
+ * changes and rule changes invalidate.
+ */
+export function useSessionsAttention(sessionIds: string[], { now }: { now: number }) {
+  const queryClient = useQueryClient();
+  const claims = useAttentionClaims();
+  const query = useQuery({
+    queryKey: [...attentionKeys.queues, 'sessions', sessionIds],
+    queryFn: async ({ signal }) => {
+      const [known, rules] = await Promise.all([
+        queryClient.ensureQueryData(claimsQuery),
+        queryClient.fetchQuery(rulesQuery),
+      ]);
+      return getSessionsAttention(sessionIds, hiddenSessions(known, Date.now()), {
+        signal,
+        rules: rulesParam(rules),
+      });
+    },
+    enabled: sessionIds.length > 0,
+    refetchInterval: MAX_WAIT_MS,
+  });
+  const entries = useMemo(() => {
+    const bySession = new Map((claims.data ?? []).map((c) => [c.sessionId, c]));
+    return (query.data ?? [])
+      .filter((e) => !claimHides(bySession.get(e.sessionId), e, now))
+      .map((entry) => ({ entry, claim: bySession.get(entry.sessionId) }));
+  }, [query.data, claims.data, now]);
+  return { ...query, entries };
 }
 
 export const useAttentionEvents = (sessionId: string | null) =>

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ClaimRow } from '@/lib/app-attention-queries';
+import type { AttentionTableChange } from '@/lib/app-attention-queries';
 import type { TableHandlers } from '@/lib/backend-changes';
 import { mergeClaimChange } from './claims';
 import { attentionKeys } from './keys';
@@ -12,15 +12,20 @@ import { attentionKeys } from './keys';
  */
 export function startAttentionSync(
   queryClient: QueryClient,
-  watch: (handlers: TableHandlers) => () => void,
+  watch: (handlers: TableHandlers<AttentionTableChange>) => () => void,
 ): () => void {
   return watch({
     onChange: (change) => {
-      const claimChange = change as unknown as Parameters<typeof mergeClaimChange>[1];
-      const refetch = mergeClaimChange(queryClient, claimChange);
+      if (change.table === 'attention_rules') {
+        // A manager changed a campaign's thresholds: few rows, read again with the queues.
+        void queryClient.invalidateQueries({ queryKey: attentionKeys.rules() });
+        void queryClient.invalidateQueries({ queryKey: attentionKeys.queues });
+        return;
+      }
+      const refetch = mergeClaimChange(queryClient, change);
       if (refetch) void queryClient.invalidateQueries({ queryKey: attentionKeys.claims() });
-      const sessionId = (change.row as Partial<ClaimRow>).session_id ?? change.old.session_id;
-      if (typeof sessionId === 'string')
+      const sessionId = change.row.session_id ?? change.old.session_id;
+      if (sessionId)
         void queryClient.invalidateQueries({ queryKey: attentionKeys.events(sessionId) });
       void queryClient.invalidateQueries({ queryKey: attentionKeys.queues });
     },

@@ -6,5 +6,6 @@ export const attentionKeys = {
   queues: ['attention', 'queue'] as const,
   queue: (filters: AttentionFilters) => [...attentionKeys.queues, filters] as const,
   events: (sessionId: string) => [...attentionKeys.all, 'events', sessionId] as const,
+  rules: () => [...attentionKeys.all, 'rules'] as const,
   staff: () => [...attentionKeys.all, 'staff'] as const,
 };

@@ -9,8 +9,8 @@ export function useAttentionSync(userId: string | undefined): void {
     let active = true;
     let stop = () => {};
     void Promise.all([import('./attention-sync'), import('@/lib/app-api')]).then(
-      ([{ startAttentionSync }, { watchAttentionClaims }]) => {
-        if (active) stop = startAttentionSync(queryClient, watchAttentionClaims);
+      ([{ startAttentionSync }, { watchAttention }]) => {
+        if (active) stop = startAttentionSync(queryClient, watchAttention);
       },
     );
     return () => {

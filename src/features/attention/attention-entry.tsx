@@ -14,7 +14,7 @@ import type { AttentionClaim, AttentionEntry, ClaimChange } from '@/lib/attentio
 import { withCandidate } from '@/lib/candidate-link';
 import { formatDateTime } from '@/lib/format';
 import { formatPhone } from '@/lib/normalizers';
-import { describeReason } from './reason-text';
+import { describeReason } from '@/lib/attention-reason-text';
 
 const SNOOZES = [
   { label: '1 hour', ms: 3_600_000 },

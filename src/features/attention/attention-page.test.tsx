@@ -6,6 +6,7 @@ import {
   getCandidateNames,
   listAttentionClaims,
   listAttentionEvents,
+  listAttentionRules,
   listStaff,
 } from '@/lib/app-api';
 import type {
@@ -26,6 +27,7 @@ vi.mock('@/lib/app-api', () => ({
   listAttentionEvents: vi.fn(),
   listStaff: vi.fn(),
   getCandidateNames: vi.fn(),
+  listAttentionRules: vi.fn(),
 }));
 vi.mock('@/lib/auth-api', () => ({ getSession: vi.fn(), onAuthStateChange: () => () => {} }));
 
@@ -113,6 +115,7 @@ beforeEach(() => {
   vi.mocked(getAttentionQueue).mockReset().mockImplementation(queue);
   vi.mocked(getCampaignStats).mockReset().mockResolvedValue([]);
   vi.mocked(listAttentionClaims).mockReset().mockResolvedValue([]);
+  vi.mocked(listAttentionRules).mockReset().mockResolvedValue([]);
   vi.mocked(listAttentionEvents).mockReset().mockResolvedValue([]);
   vi.mocked(listStaff)
     .mockReset()

@@ -12,7 +12,7 @@ import { ATTENTION_MAX_LIMIT, ATTENTION_PAGE_SIZE, ATTENTION_REASONS } from '@/l
 import { formatCount } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { AttentionEntryCard } from './attention-entry';
-import { reasonLabel } from './reason-text';
+import { reasonLabel } from '@/lib/attention-reason-text';
 
 /** ?reason=awaiting_reply,escalated&campaign=… */
 function useAttentionView() {

@@ -26,6 +26,8 @@ vi.mock('@/lib/backend-api', () => ({
 vi.mock('@/lib/app-api', () => ({ getCandidateNames: vi.fn() }));
 // recharts draws nothing in jsdom; the chart's numbers are checked through the table beside it.
 vi.mock('./daily-activity-chart', () => ({ default: () => <div data-testid="chart" /> }));
+// The attention rules have their own test (attention-rules-card.test.tsx).
+vi.mock('./attention-rules-card', () => ({ AttentionRulesCard: () => null }));
 
 const objective = (key: string, label: string, achieved: boolean) => ({
   key,

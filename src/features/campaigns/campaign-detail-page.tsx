@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useAllCampaignStats } from '@/data/campaigns/campaign-stats-query';
 import type { CampaignFunnelStep } from '@/lib/backend-types';
+import { AttentionRulesCard } from './attention-rules-card';
 import { CampaignFunnel } from './campaign-funnel';
 import { CampaignLiveStats } from './campaign-live-stats';
 import { CampaignSessions, SESSIONS_SECTION_ID } from './campaign-sessions';
@@ -115,6 +116,7 @@ export default function CampaignDetailPage() {
         view={view}
         onChange={update}
       />
+      <AttentionRulesCard campaign={campaign} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { Candidate } from '@/lib/app-types';
 import type { CandidateSummary } from '@/lib/backend-types';
 import { formatPhone } from '@/lib/normalizers';
 import { cn } from '@/lib/utils';
+import { CandidateAttention } from './candidate-attention';
 
 interface CandidateDialogHeaderProps {
   phone: string;
@@ -52,6 +53,7 @@ export function CandidateDialogHeader({
             )}
           </div>
         </DialogDescription>
+        {profile && <CandidateAttention sessionIds={profile.sessionIds} />}
       </div>
       <Button variant="outline" size="sm" onClick={onRefresh} disabled={refreshing}>
         <RefreshCw aria-hidden="true" className={cn(refreshing && 'animate-spin')} />

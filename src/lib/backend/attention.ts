@@ -39,23 +39,56 @@ function toEntry(raw: JsonObject): AttentionEntry {
   };
 }
 
+const hiddenParam = (hidden: AttentionHidden[]) =>
+  hidden.map((h) => ({
+    session_id: h.sessionId,
+    resolved_at: h.resolvedAt,
+    snoozed_until: h.snoozedUntil,
+  })) as Json;
+
 /** The attention queue's read model (attention_queue), computed in the backend. */
 export function createAttentionQueries(client: DbClient) {
   return {
+    /**
+     * The open reasons of a few sessions (a candidate's), without the whole queue: for the
+     * candidate dialog's header. Sessions without one are left out.
+     */
+    async getSessionsAttention(
+      sessionIds: string[],
+      hidden: AttentionHidden[],
+      { rules, signal }: RequestOptions & { rules?: Json } = {},
+    ): Promise<AttentionEntry[]> {
+      if (!sessionIds.length) return [];
+      let query = client.rpc('attention_for_sessions', {
+        p_session_ids: sessionIds,
+        p_hidden: hiddenParam(hidden),
+        ...(rules !== undefined && { p_rules: rules }),
+      });
+      if (signal) query = query.abortSignal(signal);
+      const { data, error, status } = await query;
+      if (error) throw fail('attention function (attention_for_sessions)')(error, status);
+      return Array.isArray(data) ? (data as JsonObject[]).map(toEntry) : [];
+    },
+
     async getAttentionQueue(
       filters: AttentionFilters,
       hidden: AttentionHidden[],
-      { limit = ATTENTION_PAGE_SIZE, signal }: RequestOptions & { limit?: number } = {},
+      {
+        limit = ATTENTION_PAGE_SIZE,
+        rules,
+        signal,
+      }: RequestOptions & {
+        limit?: number;
+        /** Per-campaign thresholds (app-attention-rules.ts rulesParam); the defaults without. */
+        rules?: Json;
+      } = {},
     ): Promise<AttentionQueue> {
       let query = client.rpc('attention_queue', {
-        p_hidden: hidden.map((h) => ({
-          session_id: h.sessionId,
-          resolved_at: h.resolvedAt,
-          snoozed_until: h.snoozedUntil,
-        })) as Json,
+        p_hidden: hiddenParam(hidden),
         ...(filters.campaign && { p_campaign: filters.campaign }),
         ...(filters.reasons?.length && { p_reasons: filters.reasons }),
         p_limit: limit,
+        ...(rules !== undefined && { p_rules: rules }),
       });
       if (signal) query = query.abortSignal(signal);
       const { data, error, status } = await query;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ATTENTION_REASONS, type AttentionReason } from '@/lib/attention-types';
-import { describeReason, formatSpan, reasonLabel } from './reason-text';
+import { describeReason, formatSpan, reasonLabel } from './attention-reason-text';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z');
 const reason = (code: string, extra: Partial<AttentionReason> = {}): AttentionReason => ({

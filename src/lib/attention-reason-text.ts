@@ -1,5 +1,5 @@
-import type { AttentionReason } from '@/lib/attention-types';
-import { humanizeKey } from '@/lib/normalizers';
+import type { AttentionReason } from './attention-types';
+import { humanizeKey } from './normalizers';
 
 /** Short names for the reason filter and counts. */
 const REASON_LABELS: Record<string, string> = {
