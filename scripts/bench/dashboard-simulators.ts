@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { type SupabaseClient, createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { hiddenSessions } from '../../src/data/attention/claims';
+import { rulesParam } from '../../src/lib/app-attention-rules';
 import { createAppApi } from '../../src/lib/app-queries';
 import { watchBackendChanges } from '../../src/lib/backend-changes';
 import { createBackendApi } from '../../src/lib/backend-queries';
@@ -13,8 +15,9 @@ import { sleep } from './results';
 
 // Simulated Live dashboards for the load measurement (load-test.ts), in a process of their own so
 // that the stack's share of CPU in the bench process is not mixed with theirs. Each one does what
-// the Live page does with supabase-js: polls its two queries every 10 s (the top 50 sessions with
-// campaigns and candidate names; the status counts), holds one realtime channel on the backend's
+// the Live page does with supabase-js: polls its queries every 10 s (the top 50 sessions with
+// campaigns and candidate names; the status counts; the campaigns' statistics; the header's
+// attention count), holds one realtime channel on the backend's
 // live tables, and, where asked, refetches those queries after changes at most once per 2 s (the
 // app's throttle, src/data/realtime). Meanwhile an agent writes a message every 0.5–1 s.
 
@@ -61,7 +64,11 @@ const MARK = /\[bench-load-(\d+)\]/;
 
 type Client = SupabaseClient<Database>;
 
-/** The Live page's two queries: the top 50 sessions (with campaigns, then names), the counts. */
+/**
+ * What the Live page reads: the top 50 sessions (with campaigns, then names), the status counts,
+ * the campaigns' statistics; and what the header reads on every page: the attention count (the
+ * claims and rules, then the queue's first entry with its name).
+ */
 function pollLikeTheLivePage(client: Client) {
   const backend = createBackendApi(client);
   const app = createAppApi(client);
@@ -70,6 +77,15 @@ function pollLikeTheLivePage(client: Client) {
       .getLiveSessions(50)
       .then((sessions) => app.getCandidateNames(sessions.flatMap((s) => s.phoneNumber ?? []))),
     backend.getSessionStatusCounts(null),
+    backend.getCampaignStats(),
+    Promise.all([app.listAttentionClaims(), app.listAttentionRules()])
+      .then(([claims, rules]) =>
+        backend.getAttentionQueue({}, hiddenSessions(claims, Date.now()), {
+          limit: 1,
+          rules: rulesParam(rules),
+        }),
+      )
+      .then((queue) => app.getCandidateNames(queue.entries.map((e) => e.phoneNumber))),
   ]);
 }
 

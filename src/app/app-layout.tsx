@@ -20,6 +20,7 @@ import { HeaderSearch } from './header-search';
 const CandidateDetailDialog = lazy(() => import('./candidate-detail-dialog'));
 // The count reads the queue: loaded after the first screen, not with it (DESIGN §7).
 const AttentionCount = lazy(() => import('./attention-count'));
+const NotificationCentre = lazy(() => import('./notification-centre'));
 
 const NAV = [
   { to: '/live', label: 'Live' },
@@ -91,6 +92,9 @@ export function AppLayout() {
           <HeaderSearch />
           <div className="ml-auto flex min-w-0 items-center gap-3">
             <Connection />
+            <Suspense fallback={null}>
+              <NotificationCentre />
+            </Suspense>
             {session && (
               <span className="hidden truncate text-sm text-muted-foreground lg:inline">
                 <span className="sr-only">Signed in as </span>

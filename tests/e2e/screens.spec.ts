@@ -49,6 +49,14 @@ test.describe('main screens', () => {
     await check(page, 'attention');
   });
 
+  test('notification centre', async ({ page }) => {
+    await page.goto('/attention');
+    await expect(page.getByRole('list', { name: 'Attention entries' })).toBeVisible();
+    await page.getByRole('button', { name: /Notifications/ }).click();
+    await expect(page.getByRole('region', { name: 'Notification centre' })).toBeVisible();
+    await check(page, 'notification-centre', { dialog: true });
+  });
+
   test('candidates', async ({ page }) => {
     await page.goto('/candidates');
     await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { DEMO_EXAMPLES, DEMO_STAFF } from '../../stack/demo';
+import { createAppApi } from '../../src/lib/app-queries';
 import { APP_TABLES, BACKEND_TABLES } from '../support/clients';
 import { pause, subscribe, waitFor } from '../support/realtime';
 import {
@@ -131,6 +132,41 @@ describe('who reads what', () => {
     await pause(500);
     expect(toStranger!.events).toHaveLength(0);
     expect(toAnon!.events).toHaveLength(0);
+  });
+
+  it("realtime on the app project delivers a colleague's claim to staff only", async () => {
+    const [ops, manager, stranger] = await Promise.all([
+      signedInAppClient(DEMO_STAFF[1]!.email),
+      signedInAppClient(DEMO_STAFF[2]!.email),
+      strangerAppClient(),
+    ]);
+    clients.push(ops, manager, stranger);
+    // Realtime takes the signed-in token once supabase-js hands it over.
+    await Promise.all([ops.realtime.setAuth(), stranger.realtime.setAuth()]);
+    const [toOps, toStranger] = [ops, stranger].map((c) =>
+      subscribe(c, { event: '*', table: 'attention_claims' }),
+    );
+    await Promise.all([toOps!.joined, toStranger!.joined]);
+
+    const session = `two_projects_claim_${Date.now()}`;
+    try {
+      const { data: me } = await manager.auth.getUser();
+      const result = await createAppApi(manager).changeAttentionClaim(session, null, {
+        kind: 'assign',
+        ownerId: me.user!.id,
+      });
+      expect(result.ok).toBe(true);
+      const seen = await waitFor(
+        () => toOps!.events.find((e) => e.new.session_id === session),
+        "the manager's claim delivered to a colleague",
+      );
+      expect(seen.new).toMatchObject({ owner_email: DEMO_STAFF[2]!.email });
+      await pause(500);
+      expect(toStranger!.events).toHaveLength(0);
+    } finally {
+      await sqlIn('app', 'delete from attention_claims where session_id = $1', [session]);
+      await sqlIn('app', 'delete from attention_events where session_id = $1', [session]);
+    }
   });
 
   it("the backend refuses a token signed with another project's secret (401)", async () => {
