@@ -174,15 +174,16 @@ export function createAttentionClaimQueries(client: DbClient) {
       return { ok: false, claim: await readClaim(sessionId) };
     },
 
-    /** What was done to an entry, newest first. */
+    /** What was done to these sessions' entries (one candidate's), newest first. */
     async listAttentionEvents(
-      sessionId: string,
+      sessionIds: readonly string[],
       { signal }: RequestOptions = {},
     ): Promise<AttentionEvent[]> {
+      if (!sessionIds.length) return [];
       let query = client
         .from('attention_events')
         .select('*')
-        .eq('session_id', sessionId)
+        .in('session_id', sessionIds)
         .order('at', { ascending: false })
         .order('id', { ascending: false })
         .limit(200);

@@ -1,4 +1,5 @@
-import type { AttentionReason } from './attention-types';
+import type { AttentionEvent, AttentionReason } from './attention-types';
+import { formatDateTime } from './format';
 import { humanizeKey } from './normalizers';
 
 /** Short names for the reason filter and counts. */
@@ -69,4 +70,22 @@ export function describeReason(
     default:
       return reasonLabel(reason.reason);
   }
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  assigned: 'assigned it to',
+  unassigned: 'unassigned it',
+  resolved: 'resolved it',
+  reopened: 'reopened it',
+  snoozed: 'snoozed it until',
+  unsnoozed: 'ended the snooze',
+};
+
+/** One audit row in words: "ann@… assigned it to tom@…"; an unknown action shown as it is. */
+export function describeAttentionEvent(event: AttentionEvent): string {
+  const parts = [event.actorEmail ?? 'Someone', ACTION_WORDS[event.action] ?? event.action];
+  if (event.action === 'assigned') parts.push(event.ownerEmail ?? 'someone');
+  if (event.action === 'snoozed' && event.snoozedUntil)
+    parts.push(formatDateTime(new Date(event.snoozedUntil)));
+  return parts.join(' ');
 }

@@ -87,7 +87,7 @@ describe('attention claims', () => {
     });
     const at = Date.parse(resolved.claim!.resolvedAt!);
     expect(at).toBeGreaterThanOrEqual(before - 5_000);
-    const events = await ops.listAttentionEvents(SESSION);
+    const events = await ops.listAttentionEvents([SESSION]);
     expect(events.map((e) => [e.action, e.actorEmail, e.ownerEmail ?? e.note])).toEqual([
       ['resolved', managerMember!.email, 'Called him back, all fine'],
       ['assigned', managerMember!.email, managerMember!.email],
@@ -127,7 +127,7 @@ describe('attention claims', () => {
     const { client } = await strangerClient();
     const stranger = createAppApi(client);
     expect(await stranger.listAttentionClaims()).toEqual([]);
-    expect(await stranger.listAttentionEvents(SESSION)).toEqual([]);
+    expect(await stranger.listAttentionEvents([SESSION])).toEqual([]);
     await expect(
       stranger.changeAttentionClaim('claims_test_stranger', null, { kind: 'unassign' }),
     ).rejects.toMatchObject({ kind: 'unauthorized', cause: { code: '42501' } });

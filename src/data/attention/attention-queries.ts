@@ -15,7 +15,7 @@ import type {
 } from '@/lib/attention-types';
 import { getAttentionQueue, getSessionsAttention } from '@/lib/backend-api';
 import { type WithCandidateName, withCandidateNames } from '../live/with-candidate-names';
-import { claimHides, hiddenSessions } from './claims';
+import { claimHides, hiddenSessions } from '@/lib/attention-hiding';
 import { attentionKeys } from './keys';
 
 const claimsQuery = queryOptions({
@@ -128,11 +128,12 @@ export function useSessionsAttention(sessionIds: string[], { now }: { now: numbe
   return { ...query, entries };
 }
 
-export const useAttentionEvents = (sessionId: string | null) =>
+/** The audit trail of these sessions' entries (an entry's, or a candidate's), newest first. */
+export const useAttentionEvents = (sessionIds: readonly string[]) =>
   useQuery({
-    queryKey: attentionKeys.events(sessionId ?? ''),
-    queryFn: ({ signal }) => listAttentionEvents(sessionId!, { signal }),
-    enabled: sessionId !== null,
+    queryKey: attentionKeys.events(sessionIds),
+    queryFn: ({ signal }) => listAttentionEvents(sessionIds, { signal }),
+    enabled: sessionIds.length > 0,
   });
 
 export const useStaff = () =>

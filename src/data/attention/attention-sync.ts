@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { AttentionTableChange } from '@/lib/app-attention-queries';
 import type { TableHandlers } from '@/lib/backend-changes';
-import { mergeClaimChange } from './claims';
+import { invalidateEvents, mergeClaimChange } from './claims';
 import { attentionKeys } from './keys';
 
 /**
@@ -25,8 +25,7 @@ export function startAttentionSync(
       const refetch = mergeClaimChange(queryClient, change);
       if (refetch) void queryClient.invalidateQueries({ queryKey: attentionKeys.claims() });
       const sessionId = change.row.session_id ?? change.old.session_id;
-      if (sessionId)
-        void queryClient.invalidateQueries({ queryKey: attentionKeys.events(sessionId) });
+      if (sessionId) void invalidateEvents(queryClient, sessionId);
       void queryClient.invalidateQueries({ queryKey: attentionKeys.queues });
     },
     onStatus: (status) => {

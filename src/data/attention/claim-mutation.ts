@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fromClaim } from '@/lib/app-attention-queries';
 import { changeAttentionClaim } from '@/lib/app-api';
 import type { ClaimChange, ClaimResult } from '@/lib/attention-types';
-import { mergeClaimChange } from './claims';
+import { invalidateEvents, mergeClaimChange } from './claims';
 import { attentionKeys } from './keys';
 
 export interface ClaimInput {
@@ -28,7 +28,7 @@ export function useChangeClaim() {
           row: fromClaim(result.claim),
           old: {},
         });
-      void queryClient.invalidateQueries({ queryKey: attentionKeys.events(sessionId) });
+      void invalidateEvents(queryClient, sessionId);
       if (result.ok) void queryClient.invalidateQueries({ queryKey: attentionKeys.queues });
     },
   });

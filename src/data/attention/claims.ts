@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { CLAIM_COLUMNS, type ClaimRow, fromClaim, toClaim } from '@/lib/app-attention-queries';
-import type { AttentionClaim, AttentionEntry, AttentionHidden } from '@/lib/attention-types';
+import type { AttentionClaim } from '@/lib/attention-types';
 import { type RowChange, type RowShape, mergeIntoList } from '../realtime/merge-rule';
 import { attentionKeys } from './keys';
 
@@ -28,26 +28,10 @@ export function mergeClaimChange(queryClient: QueryClient, change: RowChange<Cla
   });
   return refetch;
 }
-/** The sessions the claims keep out of the queue, as the backend's attention_queue takes them. */
-export function hiddenSessions(claims: readonly AttentionClaim[], now: number): AttentionHidden[] {
-  return claims
-    .filter((c) => c.resolvedAt || (c.snoozedUntil && Date.parse(c.snoozedUntil) > now))
-    .map((c) => ({
-      sessionId: c.sessionId,
-      resolvedAt: c.resolvedAt,
-      snoozedUntil: c.snoozedUntil,
-    }));
-}
-
-/**
- * Whether a claim hides an entry now: resolved after its newest reason opened, or snoozed. The
- * backend applies the same rule; the browser applies it too so that a resolve made here or by a
- * colleague takes the entry away at once, before the queue is read again.
- */
-export function claimHides(claim: AttentionClaim | undefined, entry: AttentionEntry, now: number) {
-  if (!claim) return false;
-  if (claim.snoozedUntil && Date.parse(claim.snoozedUntil) > now) return true;
-  return Boolean(
-    claim.resolvedAt && entry.latest && Date.parse(entry.latest) <= Date.parse(claim.resolvedAt),
-  );
+/** Reads again every audit trail that includes this session (an entry's, a candidate's). */
+export function invalidateEvents(queryClient: QueryClient, sessionId: string) {
+  return queryClient.invalidateQueries({
+    queryKey: attentionKeys.allEvents,
+    predicate: (query) => (query.queryKey[2] as readonly string[]).includes(sessionId),
+  });
 }

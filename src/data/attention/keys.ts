@@ -5,7 +5,8 @@ export const attentionKeys = {
   claims: () => [...attentionKeys.all, 'claims'] as const,
   queues: ['attention', 'queue'] as const,
   queue: (filters: AttentionFilters) => [...attentionKeys.queues, filters] as const,
-  events: (sessionId: string) => [...attentionKeys.all, 'events', sessionId] as const,
+  allEvents: ['attention', 'events'] as const,
+  events: (sessionIds: readonly string[]) => [...attentionKeys.allEvents, sessionIds] as const,
   rules: () => [...attentionKeys.all, 'rules'] as const,
   staff: () => [...attentionKeys.all, 'staff'] as const,
 };

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { RelativeTime } from '@/components/relative-time';
 import { StatusBadge } from '@/components/status-badge';
@@ -14,7 +14,7 @@ import type { AttentionClaim, AttentionEntry, ClaimChange } from '@/lib/attentio
 import { withCandidate } from '@/lib/candidate-link';
 import { formatDateTime } from '@/lib/format';
 import { formatPhone } from '@/lib/normalizers';
-import { describeReason } from '@/lib/attention-reason-text';
+import { describeAttentionEvent, describeReason } from '@/lib/attention-reason-text';
 
 const SNOOZES = [
   { label: '1 hour', ms: 3_600_000 },
@@ -22,17 +22,8 @@ const SNOOZES = [
   { label: '1 day', ms: 24 * 3_600_000 },
 ];
 
-const ACTION_WORDS: Record<string, string> = {
-  assigned: 'assigned it to',
-  unassigned: 'unassigned it',
-  resolved: 'resolved it',
-  reopened: 'reopened it',
-  snoozed: 'snoozed it until',
-  unsnoozed: 'ended the snooze',
-};
-
 function History({ sessionId }: { sessionId: string }) {
-  const events = useAttentionEvents(sessionId);
+  const events = useAttentionEvents(useMemo(() => [sessionId], [sessionId]));
   if (events.isPending) return <p className="text-sm text-muted-foreground">Loading history…</p>;
   if (events.error)
     return <p className="text-sm text-destructive">{describeError(events.error)}</p>;
@@ -45,11 +36,7 @@ function History({ sessionId }: { sessionId: string }) {
           <time dateTime={e.at} className="text-muted-foreground">
             {formatDateTime(new Date(e.at))}
           </time>{' '}
-          {e.actorEmail ?? 'Someone'} {ACTION_WORDS[e.action] ?? e.action}
-          {e.action === 'assigned' && ` ${e.ownerEmail ?? 'someone'}`}
-          {e.action === 'snoozed' &&
-            e.snoozedUntil &&
-            ` ${formatDateTime(new Date(e.snoozedUntil))}`}
+          {describeAttentionEvent(e)}
           {e.note && <span className="block pl-4 text-muted-foreground">“{e.note}”</span>}
         </li>
       ))}

@@ -19,6 +19,18 @@ describe('buildTimeline', () => {
       { ...profile.objectiveTimeline[0]!, key: 'replied', label: 'Replied', at: null },
     ],
     notes: [note(11, RECRUITER_ID, 'recruiter@demo.local', 'Keen.', 60)],
+    attention: [
+      {
+        id: 7,
+        sessionId: profile.sessionIds[0]!,
+        action: 'resolved',
+        actorEmail: 'ops@demo.local',
+        ownerEmail: null,
+        note: 'Called him back',
+        snoozedUntil: null,
+        at: '2026-11-20T12:00:00Z',
+      },
+    ],
   });
 
   it('merges every kind, newest first, undated last', () => {
@@ -30,7 +42,7 @@ describe('buildTimeline', () => {
       title: 'Objective achieved: Replied',
     });
     expect(new Set(entries.map((entry) => entry.kind))).toEqual(
-      new Set(['message', 'call', 'objective', 'note']),
+      new Set(['message', 'call', 'objective', 'note', 'attention']),
     );
   });
 
@@ -55,11 +67,16 @@ describe('buildTimeline', () => {
       title: 'Note by recruiter@demo.local',
       target: { tab: 'notes' },
     });
+    expect(byKey.get('attention-7')).toMatchObject({
+      title: 'Attention: ops@demo.local resolved it',
+      detail: 'Called him back',
+      target: { tab: 'info' },
+    });
   });
 });
 
 describe('timelineView', () => {
-  const KINDS: TimelineKind[] = ['message', 'call', 'objective', 'note'];
+  const KINDS: TimelineKind[] = ['message', 'call', 'objective', 'note', 'attention'];
 
   // Generated timelines (newest first, some undated), hidden kinds, paging and loading states.
   it.each(Array.from({ length: 200 }, (_, seed) => seed))('seed %i', (seed) => {

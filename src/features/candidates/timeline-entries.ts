@@ -1,8 +1,10 @@
 import type { Note } from '@/lib/app-types';
+import { describeAttentionEvent } from '@/lib/attention-reason-text';
+import type { AttentionEvent } from '@/lib/attention-types';
 import type { CallInfo, ChatMessage, ObjectiveEvent } from '@/lib/backend-types';
 import { humanizeKey } from '@/lib/normalizers';
 
-export type TimelineKind = 'message' | 'call' | 'objective' | 'note';
+export type TimelineKind = 'message' | 'call' | 'objective' | 'note' | 'attention';
 
 /** Where an entry opens: the message in the chat, the call's transcript, … */
 export type TimelineTarget =
@@ -26,6 +28,8 @@ export interface TimelineSources {
   calls: readonly CallInfo[];
   objectives: readonly ObjectiveEvent[];
   notes: readonly Note[];
+  /** What staff did in the attention queue (assigned, resolved, snoozed…). */
+  attention: readonly AttentionEvent[];
 }
 
 const MESSAGE_TITLES: Record<ChatMessage['sender'], string> = {
@@ -83,6 +87,18 @@ function noteEntry(note: Note): TimelineEntry {
   };
 }
 
+function attentionEntry(event: AttentionEvent): TimelineEntry {
+  return {
+    key: `attention-${event.id}`,
+    kind: 'attention',
+    at: event.at,
+    title: `Attention: ${describeAttentionEvent(event)}`,
+    detail: event.note,
+    // The dialog's header shows who has the entry now.
+    target: { tab: 'info' },
+  };
+}
+
 /** When an entry happened (ms), -Infinity when undated: undated entries sort last. */
 export const timeOf = (entry: TimelineEntry) => {
   const time = entry.at ? Date.parse(entry.at) : NaN;
@@ -96,6 +112,7 @@ export function buildTimeline(sources: TimelineSources): TimelineEntry[] {
     ...sources.calls.map(callEntry),
     ...sources.objectives.map(objectiveEntry),
     ...sources.notes.map(noteEntry),
+    ...sources.attention.map(attentionEntry),
   ].sort((a, b) => timeOf(b) - timeOf(a));
 }
 

@@ -2,12 +2,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { listAttentionEvents } from '@/lib/app-api';
 import type { Conversation } from '@/data/chat/chat-pages-query';
 import { call, daveProfile, message } from '@/test/demo-data';
 import { TimelineTab } from './timeline-tab';
 
-vi.mock('@/lib/app-api', () => ({ listNotes: vi.fn() }));
+vi.mock('@/lib/app-api', () => ({ listNotes: vi.fn(), listAttentionEvents: vi.fn() }));
+// The attention queue's fetchers share the events' module; the timeline reads none of them.
+vi.mock('@/lib/backend-api', () => ({}));
 
 const profile = daveProfile({
   messageCount: 500,
@@ -31,6 +34,10 @@ function renderTimeline(ui: ReactNode) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>);
 }
+
+beforeEach(() => {
+  vi.mocked(listAttentionEvents).mockReset().mockResolvedValue([]);
+});
 
 describe('TimelineTab with a conversation loaded newest page first', () => {
   it('holds back what happened before the loaded messages until they are loaded', async () => {
@@ -69,5 +76,38 @@ describe('TimelineTab with a conversation loaded newest page first', () => {
     );
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+});
+
+describe('TimelineTab and the attention queue', () => {
+  it("lists what staff did with the candidate's entries, and filters them like the rest", async () => {
+    const user = userEvent.setup();
+    vi.mocked(listAttentionEvents).mockResolvedValue([
+      {
+        id: 1,
+        sessionId: profile.sessionIds[0]!,
+        action: 'assigned',
+        actorEmail: 'ops@demo.local',
+        ownerEmail: 'ops@demo.local',
+        note: null,
+        snoozedUntil: null,
+        at: new Date().toISOString(),
+      },
+    ]);
+    renderTimeline(
+      <TimelineTab
+        profile={{ data: profile, error: null, onRetry: vi.fn() }}
+        candidateId={null}
+        onOpen={vi.fn()}
+        conversation={conversation(false)}
+      />,
+    );
+    const timeline = screen.getByRole('list', { name: 'Timeline, newest first' });
+    expect(
+      await within(timeline).findByText('Attention: ops@demo.local assigned it to ops@demo.local'),
+    ).toBeInTheDocument();
+    expect(listAttentionEvents).toHaveBeenCalledWith(profile.sessionIds, expect.anything());
+    await user.click(screen.getByRole('button', { name: 'Attention (1)' }));
+    expect(within(timeline).queryByText(/^Attention:/)).toBeNull();
   });
 });

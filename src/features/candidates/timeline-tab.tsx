@@ -1,10 +1,18 @@
-import { CheckCircle2, MessageCircle, Phone, StickyNote, type LucideIcon } from 'lucide-react';
+import {
+  CheckCircle2,
+  MessageCircle,
+  Phone,
+  StickyNote,
+  UserCheck,
+  type LucideIcon,
+} from 'lucide-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { DateTime } from '@/components/date-time';
 import { EmptyState, ErrorState } from '@/components/query-states';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Conversation } from '@/data/chat/chat-pages-query';
+import { useAttentionEvents } from '@/data/attention/attention-queries';
 import { useNotes } from '@/data/notes/notes-query';
 import type { CandidateSummary } from '@/lib/backend-types';
 import { formatCount } from '@/lib/format';
@@ -23,8 +31,11 @@ const KINDS: Record<TimelineKind, { label: string; icon: LucideIcon; tone: strin
   call: { label: 'Calls', icon: Phone, tone: 'text-blue-600' },
   objective: { label: 'Objectives', icon: CheckCircle2, tone: 'text-green-600' },
   note: { label: 'Notes', icon: StickyNote, tone: 'text-amber-600' },
+  attention: { label: 'Attention', icon: UserCheck, tone: 'text-orange-700' },
 };
 const KIND_ORDER = Object.keys(KINDS) as TimelineKind[];
+
+const NO_SESSIONS: string[] = [];
 
 // A long conversation makes thousands of entries: draw them a page at a time.
 const PAGE = 100;
@@ -79,6 +90,7 @@ function TimelineItem({ entry, onOpen }: { entry: TimelineEntry; onOpen: () => v
 /** Messages, calls, objectives and notes in one feed, newest first; each opens where it lives. */
 export function TimelineTab({ profile, conversation, candidateId, onOpen }: TimelineTabProps) {
   const notes = useNotes(candidateId);
+  const attention = useAttentionEvents(profile.data?.sessionIds ?? NO_SESSIONS);
   const filterLabelId = useId();
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
   const [limit, setLimit] = useState(PAGE);
@@ -92,9 +104,10 @@ export function TimelineTab({ profile, conversation, candidateId, onOpen }: Time
             calls: profile.data.callHistory,
             objectives: profile.data.objectiveTimeline,
             notes: notes.data ?? [],
+            attention: attention.data ?? [],
           })
         : [],
-    [profile.data, messages, notes.data],
+    [profile.data, messages, notes.data, attention.data],
   );
   const { counts, shown, complete, wantOlder } = useMemo(
     () =>
