@@ -21,6 +21,7 @@ import { measureLoad } from './load-test';
 import { measureLongChat } from './long-chat';
 import { timeReadModels } from './read-models';
 import { timeSearch } from './search';
+import { timeAttention } from './attention';
 import { measureRealtime } from './realtime-latency';
 import { WRITE_COST_BAR, measureWriteCost } from './write-cost';
 import { type Row, formatMs, loadAverage, log, notRun } from './results';
@@ -254,6 +255,12 @@ async function main() {
     rows.push(
       ...(await section('search', () =>
         attempt('search', () => timeSearch(client, { runs: RUNS, naiveRuns: NAIVE_RUNS, at })),
+      )),
+    );
+    console.log(`Timing the attention read model (${RUNS} runs each) …`);
+    rows.push(
+      ...(await section('attention', () =>
+        attempt('attention', () => timeAttention(client, { runs: RUNS, at, campaign })),
       )),
     );
     await client.auth.signOut().catch(() => undefined);

@@ -80,17 +80,21 @@ function read(value: unknown): Omit<CallAnalysis, 'raw'> {
   if (!isRecord(value)) return { ...nothing(), fields: [field('value', 'Value', value)] };
 
   const entries = flatten(value);
-  // Top-level keys win over the same key inside a wrapper object.
+  // Top-level keys win over the same key inside a wrapper object; then the key earlier in the
+  // list; then the lower raw key. Never the order the keys came in: Postgres (jsonb) keeps its
+  // own, and its readers (analysis_successful, analysis_sentiment) choose the same way.
   const take = <T>(keys: Set<string>, readValue: (value: unknown) => T | null): T | null => {
-    for (const nested of [false, true]) {
-      const index = entries.findIndex(
-        (entry) =>
-          entry.nested === nested && keys.has(keyId(entry.name)) && readValue(entry.value) !== null,
-      );
-      const [entry] = index === -1 ? [] : entries.splice(index, 1);
-      if (entry) return readValue(entry.value);
-    }
-    return null;
+    const rank = [...keys];
+    const order = (e: Entry) => [e.nested ? 1 : 0, rank.indexOf(keyId(e.name))] as const;
+    const [best] = entries
+      .filter((entry) => keys.has(keyId(entry.name)) && readValue(entry.value) !== null)
+      .sort((a, b) => {
+        const [[n1, r1], [n2, r2]] = [order(a), order(b)];
+        return n1 - n2 || r1 - r2 || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      });
+    if (!best) return null;
+    entries.splice(entries.indexOf(best), 1);
+    return readValue(best.value);
   };
   return {
     summary: take(SUMMARY_KEYS, nonBlank),
