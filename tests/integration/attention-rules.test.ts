@@ -12,13 +12,15 @@ import { signedInClient, strangerClient, withDb } from '../support/clients';
 const CAMPAIGN = 'Rules Test Campaign';
 const SESSION = 'rules_test_session';
 const [recruiterMember, , managerMember] = DEMO_STAFF;
+const MINUTE = 60_000;
+const WROTE = new Date(Date.now() - 15 * MINUTE);
 
 const reset = () =>
   withDb((db) =>
     db.query(
       `delete from public.attention_rules where campaign like 'Rules Test%';
-       delete from public.chat_history where session_id = '${SESSION}';
-       delete from public.sessions where session_id = '${SESSION}';`,
+       delete from public.chat_history where session_id like 'rules\\_test\\_%';
+       delete from public.sessions where session_id like 'rules\\_test\\_%';`,
     ),
   );
 
@@ -35,14 +37,14 @@ beforeAll(async () => {
   // A candidate who wrote 15 minutes ago and has had no answer.
   await withDb(async (db) => {
     await db.query(
+      `insert into public.chat_history (session_id, message, created_at)
+       values ($1, '{"type": "human", "content": "Hello?"}', $2)`,
+      [SESSION, WROTE],
+    );
+    await db.query(
       `insert into public.sessions (session_id, phone_number, campaign, status, objectives)
        values ($1, '+447700333444', $2, 'active', '{}')`,
       [SESSION, CAMPAIGN],
-    );
-    await db.query(
-      `insert into public.chat_history (session_id, message, created_at)
-       values ($1, '{"type": "human", "content": "Hello?"}', now() - interval '15 minutes')`,
-      [SESSION],
     );
   });
 });
@@ -73,6 +75,50 @@ describe("a few sessions' attention (the candidate dialog)", () => {
     ];
     expect(await backend.getSessionsAttention([SESSION], resolved, { rules })).toEqual([]);
     expect(await backend.getSessionsAttention([], [], { rules })).toEqual([]);
+  });
+});
+
+describe('the next threshold', () => {
+  it("is when the next waiting candidate crosses their campaign's wait", async () => {
+    const second = 'rules_test_second';
+    const wrote = new Date(Date.now() - 2 * MINUTE);
+    await withDb(async (db) => {
+      await db.query(
+        `insert into public.sessions (session_id, phone_number, campaign, status, objectives)
+         values ($1, '+447700333555', $2, 'active', '{}')`,
+        [second, CAMPAIGN],
+      );
+      await db.query(
+        `insert into public.chat_history (session_id, message, created_at)
+         values ($1, '{"type": "human", "content": "Still there?"}', $2)`,
+        [second, wrote],
+      );
+    });
+    const next = async () => {
+      const rules = rulesParam(await recruiter.listAttentionRules());
+      const queue = await backend.getAttentionQueue({ campaign: CAMPAIGN }, [], { rules });
+      return Date.parse(queue.nextChangeAt ?? '');
+    };
+    // The default 10 minutes: the first candidate is past it, the second crosses it next.
+    expect(await next()).toBe(wrote.getTime() + 10 * MINUTE);
+    // 30 minutes in this campaign: the first candidate (15 minutes in) crosses it first.
+    await manager.saveAttentionRule({
+      campaign: CAMPAIGN,
+      replyWaitMinutes: 30,
+      silentHours: 24,
+      off: [],
+    });
+    try {
+      expect(await next()).toBe(WROTE.getTime() + 30 * MINUTE);
+    } finally {
+      await manager.removeAttentionRule(CAMPAIGN);
+      await withDb((db) =>
+        db.query(
+          `delete from public.chat_history where session_id = $1;
+           delete from public.sessions where session_id = $1;`.replaceAll('$1', `'${second}'`),
+        ),
+      );
+    }
   });
 });
 
