@@ -72,8 +72,8 @@ const SQL_MESSAGES = `
   select
     'scale_' || (1 + j % $2::int),
     -- Within a session the candidate and the agent take turns, the agent answering each message
-    -- (its rounds: j / sessions), except the newest 1% of messages: candidates still waiting.
-    case when (j / $2::int) % 2 = 0 or j > $1::int - $1::int / 100
+    -- (its rounds: j / sessions), except the newest 0.1% of messages: candidates still waiting.
+    case when (j / $2::int) % 2 = 0 or j > $1::int - $1::int / 1000
       then jsonb_build_object('type', 'human', 'content',
         format(t.human[1 + (j / 2) % 6], t.towns[1 + (j * 7) % 40])
           || case when j % 10007 = 0 then ' My forklift licence is still valid.' else '' end,
