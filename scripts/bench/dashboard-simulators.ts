@@ -66,8 +66,9 @@ type Client = SupabaseClient<Database>;
 
 /**
  * What the Live page reads: the top 50 sessions (with campaigns, then names), the status counts,
- * the campaigns' statistics; and what the header reads on every page: the attention count (the
- * claims and rules, then the queue's first entry with its name).
+ * the campaigns' statistics; and what the header reads on every page: the attention queue's
+ * first page (the claims and rules, then the queue, then its names), which the count and the
+ * notifications share.
  */
 function pollLikeTheLivePage(client: Client) {
   const backend = createBackendApi(client);
@@ -80,8 +81,8 @@ function pollLikeTheLivePage(client: Client) {
     backend.getCampaignStats(),
     Promise.all([app.listAttentionClaims(), app.listAttentionRules()])
       .then(([claims, rules]) =>
+        // the header's count and notifications share the first page of 50
         backend.getAttentionQueue({}, hiddenSessions(claims, Date.now()), {
-          limit: 1,
           rules: rulesParam(rules),
         }),
       )

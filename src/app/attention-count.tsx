@@ -8,7 +8,8 @@ const TITLE = 'Outreach Dashboard';
 /** The header's live count of entries, also in the tab title: "(3) Outreach Dashboard". */
 export default function AttentionCount() {
   const now = useNow(30_000);
-  const total = useAttentionQueue({}, { limit: 1, now }).data?.total;
+  // The first page, not a count alone: the same request as the notifications' (one per refresh).
+  const total = useAttentionQueue({}, { now }).data?.total;
   useEffect(() => {
     document.title = total ? `(${total}) ${TITLE}` : TITLE;
     return () => {

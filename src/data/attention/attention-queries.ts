@@ -7,11 +7,12 @@ import {
   listStaff,
 } from '@/lib/app-api';
 import { rulesParam } from '@/lib/app-attention-rules';
-import type {
-  AttentionClaim,
-  AttentionEntry,
-  AttentionFilters,
-  AttentionQueue,
+import {
+  ATTENTION_PAGE_SIZE,
+  type AttentionClaim,
+  type AttentionEntry,
+  type AttentionFilters,
+  type AttentionQueue,
 } from '@/lib/attention-types';
 import { getAttentionQueue, getSessionsAttention } from '@/lib/backend-api';
 import { type WithCandidateName, withCandidateNames } from '../live/with-candidate-names';
@@ -63,7 +64,15 @@ export function useAttentionQueue(
   const queryClient = useQueryClient();
   const claims = useAttentionClaims();
   const queue = useQuery({
-    queryKey: [...attentionKeys.queue(filters), limit ?? null],
+    // One request for every reader of the same view: the header's count, the notifications and
+    // the unfiltered Attention page share the first page ({} and all-null filters alike).
+    queryKey: [
+      ...attentionKeys.queue({
+        campaign: filters.campaign ?? null,
+        reasons: filters.reasons?.length ? filters.reasons : null,
+      }),
+      limit ?? ATTENTION_PAGE_SIZE,
+    ],
     queryFn: async ({ signal }) => {
       const [known, rules] = await Promise.all([
         queryClient.ensureQueryData(claimsQuery),
