@@ -1,4 +1,10 @@
-import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  keepPreviousData,
+  queryOptions,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
   listAttentionClaims,
@@ -34,6 +40,18 @@ const rulesQuery = queryOptions({
   staleTime: Infinity,
 });
 export const useAttentionRules = () => useQuery(rulesQuery);
+
+/**
+ * What the backend's attention functions take from the app project: the sessions the claims hide
+ * now, and the campaigns' rules (both cached, kept live by attention-sync.ts).
+ */
+async function backendInputs(queryClient: QueryClient) {
+  const [claims, rules] = await Promise.all([
+    queryClient.ensureQueryData(claimsQuery),
+    queryClient.fetchQuery(rulesQuery),
+  ]);
+  return { hidden: hiddenSessions(claims, Date.now()), rules: rulesParam(rules) };
+}
 
 /** Read the queue again when the next threshold is crossed, and at least every minute. */
 const MAX_WAIT_MS = 60_000;
@@ -74,15 +92,8 @@ export function useAttentionQueue(
       limit ?? ATTENTION_PAGE_SIZE,
     ],
     queryFn: async ({ signal }) => {
-      const [known, rules] = await Promise.all([
-        queryClient.ensureQueryData(claimsQuery),
-        queryClient.fetchQuery(rulesQuery),
-      ]);
-      const queue = await getAttentionQueue(filters, hiddenSessions(known, Date.now()), {
-        signal,
-        limit,
-        rules: rulesParam(rules),
-      });
+      const { hidden, rules } = await backendInputs(queryClient);
+      const queue = await getAttentionQueue(filters, hidden, { signal, limit, rules });
       return { ...queue, entries: await withCandidateNames(queue.entries, { signal }) };
     },
     refetchInterval: (query) => untilNextChange(query.state.data),
@@ -116,14 +127,8 @@ export function useSessionsAttention(sessionIds: string[], { now }: { now: numbe
   const query = useQuery({
     queryKey: [...attentionKeys.queues, 'sessions', sessionIds],
     queryFn: async ({ signal }) => {
-      const [known, rules] = await Promise.all([
-        queryClient.ensureQueryData(claimsQuery),
-        queryClient.fetchQuery(rulesQuery),
-      ]);
-      return getSessionsAttention(sessionIds, hiddenSessions(known, Date.now()), {
-        signal,
-        rules: rulesParam(rules),
-      });
+      const { hidden, rules } = await backendInputs(queryClient);
+      return getSessionsAttention(sessionIds, hidden, { signal, rules });
     },
     enabled: sessionIds.length > 0,
     refetchInterval: MAX_WAIT_MS,
